@@ -1,0 +1,85 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Services } from '../services.ts';
+import { errorBody } from './errors.ts';
+import { mountRoutes } from './mount.ts';
+import { openApiDocument } from './openapi.ts';
+import { probeReadiness } from './readiness.ts';
+import type { AnyRoute } from './route.ts';
+import { apiRoutes } from './routes/index.ts';
+import { installZodMessages } from './zod-messages.ts';
+
+installZodMessages();
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/** Body-parser failures (bad JSON, too large) as our error shape instead of an HTML page. */
+function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
+  const e = error as { type?: string; status?: number };
+  if (e.type === 'entity.parse.failed')
+    return res.status(400).json(
+      errorBody('malformed_json', 'The request body is not valid JSON.', {
+        fields: { '(body)': 'Not valid JSON' },
+      }),
+    );
+  if (e.type === 'entity.too.large')
+    return res.status(413).json(errorBody('too_large', 'The request body is too large (12 MB at most).'));
+  if (e.status && e.status >= 400 && e.status < 500)
+    return res.status(e.status).json(errorBody('bad_request', 'The request could not be read.'));
+  next(error);
+}
+
+export function createApp(services: Services, routes: readonly AnyRoute[] = apiRoutes) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
+  app.use(pinoHttp({ logger: services.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await probeReadiness(services);
+    const ready = Object.values(checks).every((c) => c === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '12mb' }));
+  api.use(bodyErrors);
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument(routes, services.publicUrl));
+  });
+  mountRoutes(
+    api,
+    routes.map((r) => ({ ...r, path: r.path.replace(/^\/api/, '') })),
+    services,
+  );
+  api.use((req, res) => {
+    res
+      .status(404)
+      .json(
+        errorBody(
+          'route_not_found',
+          `No route ${req.method} /api${req.path}: see /api/openapi.json for the API.`,
+        ),
+      );
+  });
+  app.use('/api', api);
+
+  app.use((req: Request, res: Response) => {
+    res.status(404).json(errorBody('not_found', `Nothing at ${req.path}.`));
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    services.log.error({ err: error }, 'unhandled request error');
+    if (!res.headersSent)
+      res.status(500).json(errorBody('internal', 'Something went wrong on our side; it has been logged.'));
+  });
+  return app;
+}

@@ -1,0 +1,21 @@
+import type { AnyRoute } from '../route.ts';
+import { accountRoutes } from './account.ts';
+import { auditRoutes } from './audit.ts';
+import { billingRoutes } from './billing.ts';
+import { contactRoutes } from './contacts.ts';
+import { hoursRoutes } from './hours.ts';
+import { identityRoutes } from './identity.ts';
+import { numberRoutes } from './numbers.ts';
+import { teamRoutes } from './team.ts';
+
+/** Every API route. Order matters only where a literal segment shares a prefix with `:id`. */
+export const apiRoutes: readonly AnyRoute[] = [
+  ...identityRoutes,
+  ...accountRoutes,
+  ...billingRoutes,
+  ...teamRoutes,
+  ...numberRoutes,
+  ...hoursRoutes,
+  ...contactRoutes,
+  ...auditRoutes,
+];

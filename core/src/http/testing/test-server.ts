@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Bus } from '../../bus/bus.ts';
+import { createMemoryBus } from '../../bus/memory-bus.ts';
+import { createSecretBox } from '../../crypto/secret-box.ts';
+import { createLogger } from '../../logging.ts';
+import { createLogMailer, type LoggedEmail } from '../../mail/index.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import type { Services } from '../../services.ts';
+import type { Db } from '../../store/db.ts';
+import { pgliteTestStore } from '../../store/testing.ts';
+import type { Carrier } from '../../telephony/carrier.ts';
+import { createSimulatorCarrier } from '../../telephony/simulator/simulator-carrier.ts';
+import { createApp } from '../app.ts';
+
+export interface TestServer {
+  url: string;
+  services: Services;
+  /** Emails the log mailer "sent" (SMTP_URL unset). */
+  emails: LoggedEmail[];
+  /** Moves the server's clock (invitation expiry, previews). */
+  travel(ms: number): void;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server on a random port over the embedded store, as `npm start` runs it. */
+export async function startTestServer(
+  options: { db?: Db; bus?: Bus; mailer?: Mailer; carrier?: Carrier } = {},
+): Promise<TestServer> {
+  const store = options.db ? null : await pgliteTestStore.open();
+  const db = options.db ?? store!.db;
+  const emails: LoggedEmail[] = [];
+  let offset = 0;
+  const carrier = options.carrier ?? createSimulatorCarrier();
+  const services: Services = {
+    db,
+    bus: options.bus ?? createMemoryBus(),
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    mailer: options.mailer ?? createLogMailer((e) => emails.push(e)),
+    secrets: createSecretBox(randomBytes(32)),
+    carrierFor: () => carrier,
+    carrierWith: () => carrier,
+    publicUrl: 'http://localhost',
+    production: false,
+    now: () => new Date(Date.now() + offset),
+  };
+  const server = createApp(services).listen(0, '127.0.0.1');
+  await new Promise<void>((done) => server.once('listening', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  services.publicUrl = url;
+  return {
+    url,
+    services,
+    emails,
+    travel: (ms) => {
+      offset += ms;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      if (!options.bus) await services.bus.close();
+      await store?.cleanup();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { createBus } from './bus/index.ts';
+import { type Env, publicUrl } from './config/env.ts';
+import { createSecretBox } from './crypto/secret-box.ts';
+import { resolveSecretKey } from './crypto/secret-key-file.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './logging.ts';
+import { createMailer } from './mail/index.ts';
+import type { Services } from './services.ts';
+import { migrate, openStore } from './store/index.ts';
+import type { Carrier } from './telephony/carrier.ts';
+import { createCarrier } from './telephony/index.ts';
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Builds every dependency from the environment: the one place that knows which implementation runs. */
+export async function buildServices(env: Env, log: Logger, port: number): Promise<Services> {
+  const dataDir = resolve(env.PARLEY_DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
+  const production = env.NODE_ENV === 'production';
+  const key = await resolveSecretKey({
+    envKey: env.PARLEY_SECRET_KEY,
+    production,
+    dataDir,
+    warn: (m) => log.warn(m),
+  });
+  const secrets = createSecretBox(key);
+  const db = await openStore({ databaseUrl: env.DATABASE_URL, dataDir });
+  const applied = await migrate(db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const bus = await createBus({ REDIS_URL: env.REDIS_URL });
+  const mailer = createMailer({ SMTP_URL: env.SMTP_URL, MAIL_FROM: env.MAIL_FROM }, (mail) =>
+    log.info({ mail }, 'email not sent (SMTP_URL unset): kept in the outbox and logged here'),
+  );
+  const deploymentCarrier: Carrier = createCarrier(
+    env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+      ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN }
+      : null,
+  );
+  return {
+    db,
+    bus,
+    log,
+    mailer,
+    secrets,
+    carrierFor: (account) =>
+      account.carrierCredentials
+        ? createCarrier(JSON.parse(secrets.open(account.carrierCredentials)))
+        : deploymentCarrier,
+    carrierWith: (credentials) => createCarrier(credentials),
+    publicUrl: publicUrl(env, port),
+    production,
+    now: () => new Date(),
+  };
+}
+
+export async function startServer(
+  env: Env,
+  log: Logger = createLogger(env.LOG_LEVEL),
+): Promise<RunningServer> {
+  const services = await buildServices(env, log, env.PORT);
+  const app = createApp(services);
+  const server = app.listen(env.PORT, env.HOST);
+  await new Promise<void>((done, fail) => {
+    server.once('listening', done);
+    server.once('error', fail);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  if (env.PORT === 0) services.publicUrl = publicUrl(env, port);
+  log.info(
+    {
+      url,
+      publicUrl: services.publicUrl,
+      store: services.db.kind,
+      bus: services.bus.kind,
+      mailer: services.mailer.kind,
+    },
+    'Parley is listening',
+  );
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      // Stop taking connections, let requests in flight finish, then release the store and bus.
+      const stopped = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 10_000);
+      await stopped;
+      clearTimeout(force);
+      await services.bus.close();
+      await services.mailer.close();
+      await services.db.close();
+      log.info('Parley stopped');
+    })();
+    return closing;
+  };
+  return { url, services, close };
+}

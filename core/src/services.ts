@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { Bus } from './bus/bus.ts';
+import type { SecretBox } from './crypto/secret-box.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { Db } from './store/db.ts';
+import type { Carrier } from './telephony/carrier.ts';
+
+/**
+ * What the domain and the HTTP layer are given, built once at start (server.ts) or per test.
+ * Nothing in here is a global: tests build their own.
+ */
+export interface Services {
+  db: Db;
+  bus: Bus;
+  log: Logger;
+  mailer: Mailer;
+  secrets: SecretBox;
+  /** The carrier of an account: its own Twilio credentials, the deployment's, or the simulator. */
+  carrierFor(account: { carrierCredentials: string | null }): Carrier;
+  /** A Twilio carrier for credentials an admin just typed, to check them before saving. */
+  carrierWith(credentials: { accountSid: string; authToken: string }): Carrier;
+  publicUrl: string;
+  production: boolean;
+  now(): Date;
+}

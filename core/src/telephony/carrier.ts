@@ -1,0 +1,58 @@
+/**
+ * The carrier port: everything Parley asks of a phone carrier. Twilio implements it in production,
+ * the simulator on a laptop and in end-to-end tests; both pass `carrier.suite.ts`. Calls join this
+ * interface in a later issue, as more methods beside the number ones.
+ */
+
+export type CarrierKind = 'twilio' | 'simulator';
+
+export type NumberType = 'local' | 'mobile' | 'toll_free';
+
+export interface AvailableNumber {
+  e164: string;
+  country: string;
+  locality: string | null;
+  region: string | null;
+  type: NumberType;
+  capabilities: { voice: boolean; sms: boolean };
+}
+
+export interface NumberSearch {
+  /** ISO 3166 alpha-2, e.g. FR */
+  country: string;
+  /** default local */
+  type?: NumberType;
+  /** national area code without trunk prefix: 415 (US), 1 (Paris), 20 (London) */
+  areaCode?: string;
+  /** Twilio's pattern language: digits, letters (keypad), `*` one digit, `%` any run, `+` start, `$` end */
+  contains?: string;
+  /** default 20, max 50 */
+  limit?: number;
+}
+
+export interface BuyRequest {
+  e164: string;
+  voiceUrl: string;
+  statusCallbackUrl: string;
+  friendlyName?: string;
+}
+
+export interface OwnedNumber {
+  sid: string;
+  e164: string;
+}
+
+export interface CarrierIdentity {
+  kind: CarrierKind;
+  accountSid: string | null;
+  friendlyName: string | null;
+}
+
+export interface Carrier {
+  readonly kind: CarrierKind;
+  searchAvailable(search: NumberSearch): Promise<AvailableNumber[]>;
+  buy(request: BuyRequest): Promise<OwnedNumber>;
+  release(sid: string): Promise<void>;
+  /** Checks the credentials; `parley doctor` reports what it says. */
+  verify(): Promise<CarrierIdentity>;
+}
