@@ -11,6 +11,7 @@ import { createLogger } from './logging.ts';
 import { createMailer } from './mail/index.ts';
 import type { Services } from './services.ts';
 import { migrate, openStore } from './store/index.ts';
+import { accountCarriers } from './telephony/account-carriers.ts';
 import type { Carrier } from './telephony/carrier.ts';
 import { createCarrier } from './telephony/index.ts';
 

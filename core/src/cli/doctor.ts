@@ -5,6 +5,7 @@ import { parseSecretKey } from '../crypto/secret-box.ts';
 import { createMailer } from '../mail/index.ts';
 import { openStore, sql } from '../store/index.ts';
 import { loadMigrations } from '../store/migrate.ts';
+import { CarrierError } from '../telephony/errors.ts';
 import { createCarrier } from '../telephony/index.ts';
 
 export interface Check {
@@ -16,11 +17,16 @@ export interface Check {
   fix?: string;
 }
 
-async function attempt(name: string, run: () => Promise<Omit<Check, 'name'>>, fix: string): Promise<Check> {
+async function attempt(
+  name: string,
+  run: () => Promise<Omit<Check, 'name'>>,
+  fix: string | ((error: unknown) => string),
+): Promise<Check> {
   try {
     return { name, ...(await run()) };
   } catch (error) {
-    return { name, ok: false, detail: error instanceof Error ? error.message : String(error), fix };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { name, ok: false, detail, fix: typeof fix === 'string' ? fix : fix(error) };
   }
 }
 
@@ -145,7 +151,10 @@ export async function runDoctor(env: Env): Promise<Check[]> {
           detail: `Twilio account ${identity.accountSid}${identity.friendlyName ? ` (${identity.friendlyName})` : ''}`,
         };
       },
-      'Copy the Account SID and auth token from the Twilio console into TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.',
+      (error) =>
+        error instanceof CarrierError && error.kind !== 'auth'
+          ? 'Twilio could not be reached or answered with an error: check the network, then retry.'
+          : 'Copy the Account SID and auth token from the Twilio console into TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.',
     ),
   );
   checks.push(

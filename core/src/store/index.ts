@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import type { Db } from './db.ts';
 import { createPgliteDb } from './pglite-db.ts';
 import { createPostgresDb } from './postgres-db.ts';
@@ -8,8 +9,8 @@ export { migrate } from './migrate.ts';
 export { type SqlFragment, sql } from './sql.ts';
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded store in `dataDir`. */
-export function openStore(options: { databaseUrl?: string; dataDir: string }): Promise<Db> {
-  return options.databaseUrl
-    ? createPostgresDb({ url: options.databaseUrl })
-    : createPgliteDb(`${options.dataDir}/pglite`);
+export async function openStore(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Db> {
+  if (options.databaseUrl) return createPostgresDb({ url: options.databaseUrl });
+  await mkdir(options.dataDir, { recursive: true });
+  return createPgliteDb(`${options.dataDir}/pglite`);
 }

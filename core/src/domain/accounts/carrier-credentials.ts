@@ -1,6 +1,7 @@
 import type { Services } from '../../services.ts';
 import type { Db } from '../../store/db.ts';
 import { sql } from '../../store/sql.ts';
+import { sealCarrierCredentials } from '../../telephony/account-carriers.ts';
 import type { CarrierIdentity } from '../../telephony/carrier.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { fromCarrierError } from '../numbers/carrier-errors.ts';
@@ -19,7 +20,7 @@ export async function saveCarrierCredentials(
   } catch (error) {
     throw fromCarrierError(error);
   }
-  const sealed = services.secrets.seal(JSON.stringify(creds));
+  const sealed = sealCarrierCredentials(services.secrets, creds);
   await services.db.transaction(async (tx) => {
     await tx.execute(
       sql`update accounts set carrier_credentials = ${sealed}, updated_at = now() where id = ${actor.accountId}`,

@@ -5,6 +5,7 @@ import {
   saveCarrierCredentials,
 } from '../../domain/accounts/carrier-credentials.ts';
 import { updateAccount } from '../../domain/accounts/settings.ts';
+import { openCarrierCredentials } from '../../telephony/account-carriers.ts';
 import { route } from '../route.ts';
 import { CountrySchema, LocaleSchema, TimeZoneSchema } from '../schemas.ts';
 
@@ -58,7 +59,7 @@ export const accountRoutes = [
       const account = await getAccount(services.db, principal.accountId);
       const carrier = services.carrierFor(account);
       const own = account.carrierCredentials
-        ? (JSON.parse(services.secrets.open(account.carrierCredentials)) as { accountSid: string })
+        ? openCarrierCredentials(services.secrets, account.carrierCredentials)
         : null;
       return {
         body: {

@@ -9,6 +9,7 @@ import type { Mailer } from '../../mail/mailer.ts';
 import type { Services } from '../../services.ts';
 import type { Db } from '../../store/db.ts';
 import { pgliteTestStore } from '../../store/testing.ts';
+import { accountCarriers } from '../../telephony/account-carriers.ts';
 import type { Carrier } from '../../telephony/carrier.ts';
 import { createSimulatorCarrier } from '../../telephony/simulator/simulator-carrier.ts';
 import { createApp } from '../app.ts';
@@ -25,21 +26,25 @@ export interface TestServer {
 
 /** A real HTTP server on a random port over the embedded store, as `npm start` runs it. */
 export async function startTestServer(
-  options: { db?: Db; bus?: Bus; mailer?: Mailer; carrier?: Carrier } = {},
+  options: { db?: Db; bus?: Bus; mailer?: Mailer; carrier?: Carrier; twilioApiBaseUrl?: string } = {},
 ): Promise<TestServer> {
   const store = options.db ? null : await pgliteTestStore.open();
   const db = options.db ?? store!.db;
   const emails: LoggedEmail[] = [];
   let offset = 0;
-  const carrier = options.carrier ?? createSimulatorCarrier();
+  const secrets = createSecretBox(randomBytes(32));
+  const carriers = accountCarriers(
+    secrets,
+    options.carrier ?? createSimulatorCarrier(),
+    options.twilioApiBaseUrl ? { apiBaseUrl: options.twilioApiBaseUrl } : undefined,
+  );
   const services: Services = {
     db,
     bus: options.bus ?? createMemoryBus(),
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     mailer: options.mailer ?? createLogMailer((e) => emails.push(e)),
-    secrets: createSecretBox(randomBytes(32)),
-    carrierFor: () => carrier,
-    carrierWith: () => carrier,
+    secrets,
+    ...carriers,
     publicUrl: 'http://localhost',
     production: false,
     now: () => new Date(Date.now() + offset),
