@@ -51,11 +51,7 @@ export async function buildServices(env: Env, log: Logger, port: number): Promis
     log,
     mailer,
     secrets,
-    carrierFor: (account) =>
-      account.carrierCredentials
-        ? createCarrier(JSON.parse(secrets.open(account.carrierCredentials)))
-        : deploymentCarrier,
-    carrierWith: (credentials) => createCarrier(credentials),
+    ...accountCarriers(secrets, deploymentCarrier),
     publicUrl: publicUrl(env, port),
     production,
     now: () => new Date(),
