@@ -4,6 +4,9 @@ import type { Services } from '../services.ts';
 import { errorBody } from './errors.ts';
 import { mountRoutes } from './mount.ts';
 import { openApiDocument } from './openapi.ts';
+import { homePage } from './pages/home-page.ts';
+import { joinPage } from './pages/join-page.ts';
+import { pickLocale } from './pages/locale.ts';
 import { probeReadiness } from './readiness.ts';
 import type { AnyRoute } from './route.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -41,6 +44,12 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
   app.use(securityHeaders);
   app.use(pinoHttp({ logger: services.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
 
+  app.get('/join', (req, res) => {
+    res.type('html').send(joinPage(pickLocale(req)));
+  });
+  app.get('/', (req, res) => {
+    res.type('html').send(homePage(pickLocale(req)));
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import type { Bus } from '../../bus/bus.ts';
 import { createMemoryBus } from '../../bus/memory-bus.ts';
 import { createSecretBox } from '../../crypto/secret-box.ts';
@@ -26,7 +27,14 @@ export interface TestServer {
 
 /** A real HTTP server on a random port over the embedded store, as `npm start` runs it. */
 export async function startTestServer(
-  options: { db?: Db; bus?: Bus; mailer?: Mailer; carrier?: Carrier; twilioApiBaseUrl?: string } = {},
+  options: {
+    db?: Db;
+    bus?: Bus;
+    mailer?: Mailer;
+    carrier?: Carrier;
+    twilioApiBaseUrl?: string;
+    log?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const store = options.db ? null : await pgliteTestStore.open();
   const db = options.db ?? store!.db;
@@ -41,7 +49,7 @@ export async function startTestServer(
   const services: Services = {
     db,
     bus: options.bus ?? createMemoryBus(),
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     mailer: options.mailer ?? createLogMailer((e) => emails.push(e)),
     secrets,
     ...carriers,
