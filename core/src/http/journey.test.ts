@@ -146,6 +146,18 @@ describe('the admin guide, over HTTP', () => {
     expect((await client.post('/api/billing/seat-changes', { delta: 1 })).status).toBe(201);
   });
 
+  it('keeps only billing open while the operator has suspended the account', async () => {
+    const { client, accountId } = await signUpAdmin(server);
+    await server.services.db.transaction((tx) =>
+      ledgerBilling.setStatus(tx, accountId, 'suspended', 'unpaid'),
+    );
+    const blocked = await client.get('/api/contacts');
+    expect(blocked.status).toBe(402);
+    expect(blocked.body.error.message).toMatch(/suspended.*payment method in Billing/);
+    expect((await client.get('/api/billing')).status).toBe(200);
+    expect((await client.get('/api/me')).status).toBe(200);
+  });
+
   it('refuses a confirmed seat change when the account went past due after the preview', async () => {
     const { client, accountId } = await signUpAdmin(server);
     const preview = await client.post('/api/billing/seat-changes', { delta: 1 });

@@ -14,6 +14,12 @@ const TEXT = {
     done: 'Bienvenue ! Votre compte est prêt. Choisissez maintenant votre numéro dans Parley.',
     missing: 'Ce lien d’invitation est incomplet : ouvrez le lien reçu par e-mail.',
     other: 'English',
+    invitation_expired: 'Cette invitation a expiré : demandez à votre administrateur de la renvoyer.',
+    invitation_revoked: 'Cette invitation a été retirée : demandez-en une nouvelle à votre administrateur.',
+    invitation_used:
+      'Cette invitation a déjà servi : connectez-vous avec votre e-mail et votre mot de passe.',
+    invitation_invalid:
+      'Ce lien d’invitation n’est pas valide : demandez à votre administrateur de le renvoyer.',
   },
   en: {
     title: 'Join your team on Parley',
@@ -26,6 +32,10 @@ const TEXT = {
     done: 'Welcome! Your account is ready. Next, pick your own number in Parley.',
     missing: 'This invitation link is incomplete: open the link from the email.',
     other: 'Français',
+    invitation_expired: 'This invitation has expired: ask your admin to resend it.',
+    invitation_revoked: 'This invitation was withdrawn: ask your admin for a new one.',
+    invitation_used: 'This invitation was already used: sign in with your email and password.',
+    invitation_invalid: 'This invitation link is not valid: ask your admin to resend it.',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -78,7 +88,7 @@ export function joinPage(locale: Locale): string {
   if (!token) status.textContent = t.missing;
   else {
     const info = await post('/api/invitations/lookup', { token });
-    if (!info.ok) status.textContent = info.body.error.message;
+    if (!info.ok) status.textContent = t[info.body.error.code] || info.body.error.message;
     else {
       status.textContent = t.intro + ' ' + info.body.accountName + ' ' + t.as + ' ' + info.body.email + '.';
       form.hidden = false;
@@ -94,7 +104,8 @@ export function joinPage(locale: Locale): string {
       const slot = document.getElementById(field + '-error');
       if (slot) slot.textContent = message;
     }
-    if (!fields.name && !fields.password) document.getElementById('form-error').textContent = res.body.error.message;
+    if (!fields.name && !fields.password)
+      document.getElementById('form-error').textContent = t[res.body.error.code] || res.body.error.message;
   });
 </script>
 </body>
