@@ -41,6 +41,7 @@ async function checkRequirements(route: AnyRoute, accountId: string, services: S
 }
 
 function send(res: Response, reply: Reply, services: Services) {
+  if (reply.streamed) return;
   if (reply.session !== undefined) {
     const secure = services.publicUrl.startsWith('https://');
     if (reply.session)

@@ -22,6 +22,8 @@ export interface Reply {
   body?: unknown;
   /** A raw body (CSV, vCard) instead of JSON. */
   text?: { contentType: string; body: string; fileName?: string };
+  /** The handler wrote the response itself (a stream). */
+  streamed?: true;
   /** Set (token) or clear (null) the session cookie. */
   session?: { token: string; expiresAt: Date } | null;
 }
@@ -46,6 +48,8 @@ export interface RouteSpec<A extends Access, B, Q, P> {
   tag: string;
   access: A;
   requires?: Requirement[];
+  /** Answers with a never-ending stream (SSE) rather than one body. */
+  stream?: true;
   body?: B;
   query?: Q;
   params?: P;

@@ -6,6 +6,7 @@ import { contactRoutes } from './contacts.ts';
 import { hoursRoutes } from './hours.ts';
 import { identityRoutes } from './identity.ts';
 import { numberRoutes } from './numbers.ts';
+import { presenceRoutes } from './presence.ts';
 import { teamRoutes } from './team.ts';
 
 /** Every API route. Order matters only where a literal segment shares a prefix with `:id`. */
@@ -18,4 +19,5 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...hoursRoutes,
   ...contactRoutes,
   ...auditRoutes,
+  ...presenceRoutes,
 ];
