@@ -12,7 +12,6 @@ import { createMailer } from './mail/index.ts';
 import type { Services } from './services.ts';
 import { migrate, openStore } from './store/index.ts';
 import { accountCarriers } from './telephony/account-carriers.ts';
-import type { Carrier } from './telephony/carrier.ts';
 import { createCarrier } from './telephony/index.ts';
 
 export interface RunningServer {
@@ -40,18 +39,18 @@ export async function buildServices(env: Env, log: Logger, port: number): Promis
   const mailer = createMailer({ SMTP_URL: env.SMTP_URL, MAIL_FROM: env.MAIL_FROM }, (mail) =>
     log.info({ mail }, 'email not sent (SMTP_URL unset): kept in the outbox and logged here'),
   );
-  const deploymentCarrier: Carrier = createCarrier(
+  const deploymentCredentials =
     env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
       ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN }
-      : null,
-  );
+      : null;
+  const deploymentCarrier = createCarrier(deploymentCredentials);
   return {
     db,
     bus,
     log,
     mailer,
     secrets,
-    ...accountCarriers(secrets, deploymentCarrier),
+    ...accountCarriers(secrets, { carrier: deploymentCarrier, credentials: deploymentCredentials }),
     publicUrl: publicUrl(env, port),
     production,
     now: () => new Date(),

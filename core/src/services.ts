@@ -19,6 +19,11 @@ export interface Services {
   carrierFor(account: { carrierCredentials: string | null }): Carrier;
   /** A Twilio carrier for credentials an admin just typed, to check them before saving. */
   carrierWith(credentials: { accountSid: string; authToken: string }): Carrier;
+  /** The Twilio account (or simulator identity) whose auth token signs this account's webhooks. */
+  webhookCredentialsFor(account: { carrierCredentials: string | null }): {
+    accountSid: string;
+    authToken: string;
+  };
   publicUrl: string;
   production: boolean;
   now(): Date;

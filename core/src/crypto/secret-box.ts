@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 export class SecretKeyError extends Error {
   override name = 'SecretKeyError';
@@ -9,6 +9,8 @@ export class SecretKeyError extends Error {
 export interface SecretBox {
   seal(plaintext: string): string;
   open(sealed: string): string;
+  /** A stable secret for one purpose, derived from the key (HMAC), e.g. the simulator's webhook token. */
+  derive(label: string): string;
 }
 
 const VERSION = 'v1';
@@ -31,6 +33,9 @@ export function parseSecretKey(text: string): Buffer {
 export function createSecretBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new SecretKeyError('The secret key must be 32 bytes');
   return {
+    derive(label) {
+      return createHmac('sha256', key).update(`parley:${label}`).digest('hex');
+    },
     seal(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

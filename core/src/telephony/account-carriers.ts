@@ -15,15 +15,36 @@ export function openCarrierCredentials(secrets: SecretBox, sealed: string): Twil
 }
 
 /**
+ * The credentials the simulator signs its webhooks with: derived from the secret key, so the
+ * server and `parley simulate` agree without configuration, and nobody else can forge them.
+ */
+export function simulatorCredentials(secrets: SecretBox): TwilioCredentials {
+  return {
+    accountSid: `AC${secrets.derive('simulator-account').slice(0, 32)}`,
+    authToken: secrets.derive('simulator-auth-token').slice(0, 32),
+  };
+}
+
+/**
  * Which carrier serves an account: its own Twilio account when it brought one (credentials
  * stored sealed), otherwise the deployment's (Twilio from the environment, or the simulator).
+ * Webhooks are verified with the same account's auth token.
  */
-export function accountCarriers(secrets: SecretBox, deployment: Carrier, options?: TwilioCarrierOptions) {
+export function accountCarriers(
+  secrets: SecretBox,
+  deployment: { carrier: Carrier; credentials: TwilioCredentials | null },
+  options?: TwilioCarrierOptions,
+) {
+  const deploymentCredentials = deployment.credentials ?? simulatorCredentials(secrets);
   return {
     carrierFor: (account: { carrierCredentials: string | null }): Carrier =>
       account.carrierCredentials
         ? createCarrier(openCarrierCredentials(secrets, account.carrierCredentials), options)
-        : deployment,
+        : deployment.carrier,
     carrierWith: (credentials: TwilioCredentials): Carrier => createCarrier(credentials, options),
+    webhookCredentialsFor: (account: { carrierCredentials: string | null }): TwilioCredentials =>
+      account.carrierCredentials
+        ? openCarrierCredentials(secrets, account.carrierCredentials)
+        : deploymentCredentials,
   };
 }

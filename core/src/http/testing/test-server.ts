@@ -43,7 +43,7 @@ export async function startTestServer(
   const secrets = createSecretBox(randomBytes(32));
   const carriers = accountCarriers(
     secrets,
-    options.carrier ?? createSimulatorCarrier(),
+    { carrier: options.carrier ?? createSimulatorCarrier(), credentials: null },
     options.twilioApiBaseUrl ? { apiBaseUrl: options.twilioApiBaseUrl } : undefined,
   );
   const services: Services = {
