@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCall, recordCallEvents } from '../domain/calls/calls-store.ts';
 import { apiRoutes } from './routes/index.ts';
 import type { ApiClient } from './testing/client.ts';
 import { addMember, addSeats, buyFirstNumber, signUpAdmin } from './testing/fixtures.ts';
@@ -29,6 +30,28 @@ beforeAll(async () => {
   });
   const seatChange = await admin.client.post('/api/billing/seat-changes', { delta: 1 });
   const token = await admin.client.post('/api/me/tokens', { name: 'alpha token' });
+  const { call } = await server.services.db.transaction((tx) =>
+    openCall(tx, {
+      accountId: admin.accountId,
+      carrierCallSid: `CA${'a'.repeat(32)}`,
+      numberId: number.id,
+      direction: 'inbound',
+      from: '+33612345678',
+      to: number.e164,
+      plan: null,
+    }),
+  );
+  await recordCallEvents(server.services.db, call.id, [
+    {
+      type: 'call.created',
+      sid: call.carrierCallSid,
+      direction: 'inbound',
+      from: '+33612345678',
+      to: number.e164,
+      numberE164: number.e164,
+      at: new Date(),
+    },
+  ]);
   await admin.client.put(`/api/numbers/${number.id}/routing`, {
     strategy: 'simultaneous',
     members: [admin.memberId],
@@ -44,6 +67,7 @@ beforeAll(async () => {
       import: imported.body.id,
       seatChange: seatChange.body.id,
       token: token.body.id,
+      call: call.id,
     },
   };
   const other = await signUpAdmin(server);
@@ -63,6 +87,7 @@ const ID_OF: Record<string, string> = {
   '/api/contacts/imports/:id': 'import',
   '/api/billing/seat-changes/:id/confirm': 'seatChange',
   '/api/me/tokens/:id': 'token',
+  '/api/calls/:id': 'call',
 };
 
 // Bodies valid for B, so the request gets past validation and reaches the tenancy check.
@@ -72,6 +97,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path === '/api/team/members/:id') return { role: 'admin' };
   if (path === '/api/numbers/:id') return { label: 'stolen' };
   if (path === '/api/contacts/:id') return { name: 'stolen' };
+  if (path === '/api/calls/:id') return { notes: 'stolen' };
   return {};
 }
 

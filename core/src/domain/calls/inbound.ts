@@ -1,0 +1,101 @@
+import type { PresenceStatus } from '../../bus/bus.ts';
+import { planCall } from '../../routing/engine.ts';
+import type { Plan } from '../../routing/plan.ts';
+import type { Services } from '../../services.ts';
+import { sql } from '../../store/sql.ts';
+import { type Contact, recogniseCaller } from '../contacts/contacts.ts';
+import { getSchedule } from '../hours/hours-store.ts';
+import { RoutingPolicySchema } from '../routing-policy/policy.ts';
+import { membersOnLiveCalls, openCall, recordCallEvents, type StoredCall } from './calls-store.ts';
+import type { CallEvent } from './events.ts';
+
+export interface InboundNumber {
+  id: string;
+  accountId: string;
+  e164: string;
+}
+
+/** The account's number a call to `to` rang, or null when no account owns it. */
+export async function numberByE164(
+  services: Pick<Services, 'db'>,
+  e164: string,
+): Promise<InboundNumber | null> {
+  const row = await services.db.maybeOne<{ id: string; account_id: string; e164: string }>(
+    sql`select id, account_id, e164 from phone_numbers where e164 = ${e164}`,
+  );
+  return row ? { id: row.id, accountId: row.account_id, e164: row.e164 } : null;
+}
+
+async function presenceOf(services: Services, accountId: string): Promise<Record<string, PresenceStatus>> {
+  const [live, onCalls] = await Promise.all([
+    services.bus.listPresence(accountId),
+    membersOnLiveCalls(services.db, accountId),
+  ]);
+  const presence: Record<string, PresenceStatus> = Object.fromEntries(
+    live.map((p) => [p.memberId, p.status]),
+  );
+  for (const memberId of onCalls) presence[memberId] = 'busy';
+  return presence;
+}
+
+/**
+ * Opens an inbound call: recognises the caller, plans the routing once (stored on the call, so
+ * every later webhook, on any instance, follows the same plan), and records the first events.
+ * A retried voice webhook finds the call already open and gets the same plan back.
+ */
+export async function startInboundCall(
+  services: Services,
+  input: { number: InboundNumber; sid: string; from: string; to: string },
+): Promise<{ call: StoredCall; plan: Plan; contact: Contact | null }> {
+  const { number } = input;
+  const now = services.now();
+  const [contact, schedule, policyRow, members, presence] = await Promise.all([
+    recogniseCaller(services.db, number.accountId, input.from),
+    getSchedule(services.db, number.accountId),
+    services.db.maybeOne<{ policy: unknown }>(
+      sql`select policy from routing_policies where number_id = ${number.id} and account_id = ${number.accountId}`,
+    ),
+    services.db.many<{ id: string }>(
+      sql`select id from members where account_id = ${number.accountId} order by created_at`,
+    ),
+    presenceOf(services, number.accountId),
+  ]);
+  const plan = planCall({
+    policy: policyRow ? RoutingPolicySchema.parse(policyRow.policy) : null,
+    schedule: schedule.schedule,
+    instant: now,
+    presence,
+    memberIds: members.map((m) => m.id),
+    caller: input.from,
+  });
+  const { call, created } = await services.db.transaction((tx) =>
+    openCall(tx, {
+      accountId: number.accountId,
+      carrierCallSid: input.sid,
+      numberId: number.id,
+      direction: 'inbound',
+      from: input.from,
+      to: input.to,
+      contactId: contact?.id ?? null,
+      plan,
+    }),
+  );
+  if (created) {
+    const events: CallEvent[] = [
+      {
+        type: 'call.created',
+        sid: input.sid,
+        direction: 'inbound',
+        from: input.from,
+        to: input.to,
+        numberE164: number.e164,
+        ...(contact ? { contactId: contact.id } : {}),
+        at: now,
+      },
+      { type: 'call.status', sid: input.sid, status: 'ringing', at: now },
+    ];
+    if (plan.afterHours) events.push({ type: 'call.after_hours', at: now });
+    await recordCallEvents(services.db, call.id, events);
+  }
+  return { call, plan: call.plan ?? plan, contact };
+}

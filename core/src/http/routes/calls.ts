@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { annotateCall, getCallFor, listCalls } from '../../domain/calls/call-queries.ts';
+import { route } from '../route.ts';
+import { IdParams, LimitQuery } from '../schemas.ts';
+
+const ListQuery = z.strictObject({
+  limit: LimitQuery,
+  live: z.enum(['true', 'false'], 'Use live=true for calls in progress').optional(),
+});
+
+const AnnotateBody = z
+  .strictObject({
+    notes: z.string().max(10_000, 'Keep notes under 10,000 characters').optional(),
+    disposition: z.string().trim().min(1, 'Pick a disposition').max(100).optional(),
+    contactId: z.uuid('Not a valid contact id').optional(),
+  })
+  .refine((b) => b.notes !== undefined || b.disposition !== undefined || b.contactId !== undefined, {
+    message: 'Give notes, a disposition or a contact',
+    path: ['notes'],
+  });
+
+export const callRoutes = [
+  route({
+    method: 'get',
+    path: '/api/calls',
+    summary: 'Recent calls (admins: the whole team; members: their own), or only live ones',
+    tag: 'calls',
+    access: 'member',
+    query: ListQuery,
+    response: { status: 200 },
+    async handler({ principal, query, services }) {
+      return {
+        body: {
+          calls: await listCalls(services.db, principal, { limit: query.limit, live: query.live === 'true' }),
+        },
+      };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/calls/:id',
+    summary: 'One call with its full record: legs, who answered, ring and talk time, recording, voicemail',
+    tag: 'calls',
+    access: 'member',
+    params: IdParams,
+    response: { status: 200 },
+    async handler({ principal, params, services }) {
+      return { body: await getCallFor(services.db, principal, params.id) };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/calls/:id',
+    summary: 'Save the rep’s notes, disposition or the contact the call was with',
+    tag: 'calls',
+    access: 'member',
+    params: IdParams,
+    body: AnnotateBody,
+    response: { status: 200 },
+    async handler({ principal, params, body, services }) {
+      return { body: await annotateCall(services.db, principal, params.id, body, services.now()) };
+    },
+  }),
+];
