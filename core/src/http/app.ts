@@ -10,6 +10,7 @@ import { pickLocale } from './pages/locale.ts';
 import { probeReadiness } from './readiness.ts';
 import type { AnyRoute } from './route.ts';
 import { apiRoutes } from './routes/index.ts';
+import { twilioWebhookRouter } from './webhooks/twilio-router.ts';
 import { installZodMessages } from './zod-messages.ts';
 
 installZodMessages();
@@ -81,6 +82,8 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
       );
   });
   app.use('/api', api);
+
+  app.use('/webhooks/twilio', twilioWebhookRouter(services));
 
   app.use((req: Request, res: Response) => {
     res.status(404).json(errorBody('not_found', `Nothing at ${req.path}.`));

@@ -156,3 +156,8 @@ export async function membersOnLiveCalls(db: Queryable, accountId: string): Prom
     where account_id = ${accountId} and final = false and member_id is not null`);
   return rows.map((r) => r.member_id);
 }
+
+export async function findCallBySid(db: Queryable, carrierCallSid: string): Promise<StoredCall | null> {
+  const row = await db.maybeOne<Row>(sql`select * from calls where carrier_call_sid = ${carrierCallSid}`);
+  return row ? toCall(row) : null;
+}

@@ -1,0 +1,251 @@
+import express, { type Request, type Response, type Router } from 'express';
+import { getAccount } from '../../domain/accounts/accounts.ts';
+import { findCallBySid, recordCallEvents, type StoredCall } from '../../domain/calls/calls-store.ts';
+import type { CallEvent } from '../../domain/calls/events.ts';
+import { numberByE164, startInboundCall } from '../../domain/calls/inbound.ts';
+import {
+  announceAnswered,
+  announceEnded,
+  announceRinging,
+  type CallerView,
+  callerView,
+} from '../../domain/calls/live-events.ts';
+import { getContact } from '../../domain/contacts/contacts.ts';
+import { deterministicMatcher } from '../../routing/intent-match.ts';
+import { afterGather, type GatherAnswer, stepAt } from '../../routing/paths.ts';
+import type { Speech } from '../../routing/plan.ts';
+import type { Services } from '../../services.ts';
+import { afterDial } from '../../telephony/twilio/twiml/after-dial.ts';
+import { renderEmpty, renderHangup, renderSay } from '../../telephony/twilio/twiml/outbound.ts';
+import { renderStep } from '../../telephony/twilio/twiml/render-step.ts';
+import {
+  callStatusCallbackSchema,
+  dialActionSchema,
+  gatherActionSchema,
+  parseWebhook,
+  recordingStatusCallbackSchema,
+  transcriptionCallbackSchema,
+  voiceWebhookSchema,
+} from '../../telephony/twilio/webhooks/payloads.ts';
+import { formOf, signedCall, signedFor } from './twilio-context.ts';
+import {
+  dialEvent,
+  legEvents,
+  normaliseStatus,
+  recordingEvent,
+  statusEvent,
+  transcriptionEvent,
+} from './twilio-events.ts';
+
+const ANSWER_CLAIM_MS = 4 * 3_600_000;
+
+function twiml(res: Response, xml: string) {
+  res.status(200).type('text/xml').send(xml);
+}
+
+/** Twilio gets 403 for anything it did not sign: nothing is read or changed for such a request. */
+function forbidden(res: Response) {
+  res.status(403).type('text/plain').send('Invalid or missing X-Twilio-Signature');
+}
+
+async function callerOf(services: Services, call: StoredCall): Promise<CallerView> {
+  const contact = call.contactId
+    ? await getContact(services.db, call.accountId, call.contactId).catch(() => null)
+    : null;
+  return callerView(call.from, contact);
+}
+
+/**
+ * Renders the plan step at `path` as TwiML and tells the dialers of the members it rings.
+ * The plan was stored when the call began, so every instance renders the same step.
+ */
+async function enterStep(
+  services: Services,
+  call: StoredCall,
+  path: string,
+  notice?: Speech,
+): Promise<string> {
+  const step = call.plan ? stepAt(call.plan, path) : undefined;
+  if (!step) return renderHangup();
+  const account = await getAccount(services.db, call.accountId);
+  if (step.kind === 'ring')
+    await announceRinging(
+      services.bus,
+      call.accountId,
+      call.id,
+      step.memberIds,
+      await callerOf(services, call),
+    );
+  return renderStep(
+    {
+      base: services.publicUrl,
+      callId: call.id,
+      path,
+      callerId: call.from,
+      record: true,
+      language: account.locale,
+      ...(notice ? { notice } : {}),
+    },
+    step,
+  );
+}
+
+async function record(services: Services, call: StoredCall, events: CallEvent[]) {
+  if (events.length === 0) return;
+  const result = await recordCallEvents(services.db, call.id, events);
+  if (result.becameFinal)
+    await announceEnded(
+      services.bus,
+      call.accountId,
+      call.id,
+      result.record.rungMemberIds,
+      result.record.result,
+    );
+}
+
+type Handler = (services: Services, req: Request, res: Response) => Promise<void>;
+
+const voice: Handler = async (services, req, res) => {
+  const body = formOf(req);
+  const number = body.To ? await numberByE164(services, body.To) : null;
+  if (!number) {
+    // Unknown number: no account's token can vouch for the request, so it changes nothing.
+    twiml(res, renderSay('This number is not in service.', 'en'));
+    return;
+  }
+  if (!(await signedFor(services, req, number.accountId))) return forbidden(res);
+  const payload = parseWebhook(voiceWebhookSchema, normaliseStatus(body), 'voice webhook');
+  const { call } = await startInboundCall(services, {
+    number,
+    sid: payload.CallSid,
+    from: payload.From,
+    to: payload.To,
+  });
+  twiml(res, await enterStep(services, call, '0'));
+};
+
+const status: Handler = async (services, req, res) => {
+  const body = formOf(req);
+  const stored = body.CallSid ? await findCallBySid(services.db, body.CallSid) : null;
+  if (!stored || !(await signedFor(services, req, stored.accountId))) return forbidden(res);
+  const payload = parseWebhook(callStatusCallbackSchema, normaliseStatus(body), 'call status callback');
+  await record(services, stored, [statusEvent(payload, services.now())]);
+  res.status(204).end();
+};
+
+export function twilioWebhookRouter(services: Services): Router {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  const on = (path: string, handler: Handler) =>
+    router.post(path, async (req, res) => {
+      try {
+        await handler(services, req, res);
+      } catch (error) {
+        services.log.error({ err: error, webhook: path }, 'twilio webhook failed');
+        // The caller hears an apology rather than Twilio's generic application error.
+        if (!res.headersSent)
+          twiml(res, renderSay('Sorry, we cannot take your call right now. Please try again later.', 'en'));
+      }
+    });
+  on('/voice', voice);
+  on('/status', status);
+  on('/step', stepHandler);
+  on('/dial', dialHandler);
+  on('/gather', gatherHandler);
+  on('/answer', answerHandler);
+  on('/leg', legHandler);
+  on('/voicemail', voicemailHandler);
+  on('/recording', recordingHandler);
+  on('/transcription', transcriptionHandler);
+  return router;
+}
+
+function pathOf(req: Request): string {
+  return typeof req.query.path === 'string' ? req.query.path : '0';
+}
+
+const stepHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  twiml(res, await enterStep(services, call, pathOf(req)));
+};
+
+const dialHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  const payload = parseWebhook(dialActionSchema, normaliseStatus(formOf(req)), 'dial action');
+  await record(services, call, [dialEvent(payload, services.now())]);
+  const path = pathOf(req);
+  const step = call.plan ? stepAt(call.plan, path) : undefined;
+  if (!step || (step.kind !== 'ring' && step.kind !== 'forward')) return twiml(res, renderHangup());
+  const next = afterDial(path, step, payload.DialCallStatus, payload.DialBridged);
+  twiml(res, next.kind === 'done' ? renderHangup() : await enterStep(services, call, next.path));
+};
+
+const gatherHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  const payload = parseWebhook(gatherActionSchema, normaliseStatus(formOf(req)), 'gather action');
+  const path = pathOf(req);
+  const step = call.plan ? stepAt(call.plan, path) : undefined;
+  if (!step || step.kind !== 'gather') return twiml(res, renderHangup());
+  let answer: GatherAnswer = { kind: 'none' };
+  if (payload.Digits) answer = { kind: 'digits', digits: payload.Digits };
+  else if (payload.SpeechResult && step.intents) {
+    const match = await deterministicMatcher.match(payload.SpeechResult, step.intents, step.language);
+    answer = { kind: 'intent', name: match?.name ?? null };
+  }
+  const next = afterGather(path, step, answer);
+  twiml(res, await enterStep(services, call, next.path, next.notice));
+};
+
+/** The member picked up: the first to claim the call takes it; any other leg hangs up. */
+const answerHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  const memberId = typeof req.query.member === 'string' ? req.query.member : '';
+  const payload = parseWebhook(callStatusCallbackSchema, normaliseStatus(formOf(req)), 'answer hook');
+  const claim = await services.bus.claim(`call:${call.id}:answer`, memberId, ANSWER_CLAIM_MS);
+  if (!claim.won) return twiml(res, renderHangup());
+  const result = await recordCallEvents(services.db, call.id, [
+    { type: 'call.answered_by', memberId, legSid: payload.CallSid, at: services.now() },
+  ]);
+  await announceAnswered(services.bus, call.accountId, call.id, result.record.rungMemberIds, memberId);
+  twiml(res, renderEmpty());
+};
+
+const legHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  const member =
+    typeof req.query.member === 'string' && /^[0-9a-f-]{36}$/.test(req.query.member)
+      ? req.query.member
+      : null;
+  const payload = parseWebhook(callStatusCallbackSchema, normaliseStatus(formOf(req)), 'leg status callback');
+  await record(services, call, legEvents(payload, member, services.now()));
+  res.status(204).end();
+};
+
+const voicemailHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  twiml(res, renderHangup());
+};
+
+const recordingHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  const payload = parseWebhook(recordingStatusCallbackSchema, formOf(req), 'recording status callback');
+  const event = recordingEvent(payload, services.now());
+  await record(services, call, event ? [event] : []);
+  res.status(204).end();
+};
+
+const transcriptionHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  const payload = parseWebhook(transcriptionCallbackSchema, formOf(req), 'transcription callback');
+  const event = transcriptionEvent(payload, services.now());
+  await record(services, call, event ? [event] : []);
+  res.status(204).end();
+};
