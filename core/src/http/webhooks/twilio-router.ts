@@ -188,7 +188,7 @@ const gatherHandler: Handler = async (services, req, res) => {
   const payload = parseWebhook(gatherActionSchema, normaliseStatus(formOf(req)), 'gather action');
   const path = pathOf(req);
   const step = call.plan ? stepAt(call.plan, path) : undefined;
-  if (!step || step.kind !== 'gather') return twiml(res, renderHangup());
+  if (step?.kind !== 'gather') return twiml(res, renderHangup());
   let answer: GatherAnswer = { kind: 'none' };
   if (payload.Digits) answer = { kind: 'digits', digits: payload.Digits };
   else if (payload.SpeechResult && step.intents) {
