@@ -51,6 +51,15 @@ export async function buildServices(env: Env, log: Logger, port: number): Promis
     mailer,
     secrets,
     ...accountCarriers(secrets, { carrier: deploymentCarrier, credentials: deploymentCredentials }),
+    voice:
+      deploymentCredentials && env.TWILIO_API_KEY_SID && env.TWILIO_API_KEY_SECRET && env.TWILIO_TWIML_APP_SID
+        ? {
+            accountSid: deploymentCredentials.accountSid,
+            apiKeySid: env.TWILIO_API_KEY_SID,
+            apiKeySecret: env.TWILIO_API_KEY_SECRET,
+            twimlAppSid: env.TWILIO_TWIML_APP_SID,
+          }
+        : null,
     publicUrl: publicUrl(env, port),
     production,
     now: () => new Date(),

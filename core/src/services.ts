@@ -24,6 +24,8 @@ export interface Services {
     accountSid: string;
     authToken: string;
   };
+  /** Twilio's browser-calling setup (API key and TwiML App); null on the simulator. */
+  voice: { accountSid: string; apiKeySid: string; apiKeySecret: string; twimlAppSid: string } | null;
   publicUrl: string;
   production: boolean;
   now(): Date;

@@ -27,6 +27,9 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Parley <no-reply@parley.local>'),
   TWILIO_ACCOUNT_SID: z.string().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_API_KEY_SID: z.string().optional(),
+  TWILIO_API_KEY_SECRET: z.string().optional(),
+  TWILIO_TWIML_APP_SID: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

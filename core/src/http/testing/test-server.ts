@@ -53,6 +53,7 @@ export async function startTestServer(
     mailer: options.mailer ?? createLogMailer((e) => emails.push(e)),
     secrets,
     ...carriers,
+    voice: null,
     publicUrl: 'http://localhost',
     production: false,
     now: () => new Date(Date.now() + offset),

@@ -10,14 +10,23 @@ import {
   type CallerView,
   callerView,
 } from '../../domain/calls/live-events.ts';
+import { startOutboundCall } from '../../domain/calls/outbound.ts';
 import { getContact } from '../../domain/contacts/contacts.ts';
+import { toE164 } from '../../phone/e164.ts';
 import { deterministicMatcher } from '../../routing/intent-match.ts';
 import { afterGather, type GatherAnswer, stepAt } from '../../routing/paths.ts';
 import type { Speech } from '../../routing/plan.ts';
 import type { Services } from '../../services.ts';
+import { sql } from '../../store/sql.ts';
 import { afterDial } from '../../telephony/twilio/twiml/after-dial.ts';
-import { renderEmpty, renderHangup, renderSay } from '../../telephony/twilio/twiml/outbound.ts';
+import {
+  renderEmpty,
+  renderHangup,
+  renderOutboundDial,
+  renderSay,
+} from '../../telephony/twilio/twiml/outbound.ts';
 import { renderStep } from '../../telephony/twilio/twiml/render-step.ts';
+import { parseClientIdentity } from '../../telephony/twilio/webhooks/identity.ts';
 import {
   callStatusCallbackSchema,
   dialActionSchema,
@@ -105,8 +114,42 @@ async function record(services: Services, call: StoredCall, events: CallEvent[])
 
 type Handler = (services: Services, req: Request, res: Response) => Promise<void>;
 
+/** A call placed from a member's browser dialer: From is the member's client identity, To the customer. */
+const browserCall: Handler = async (services, req, res) => {
+  const body = formOf(req);
+  const memberId = parseClientIdentity(body.From ?? '');
+  const member = memberId
+    ? await services.db.maybeOne<{ account_id: string }>(
+        sql`select account_id from members where id = ${memberId}`,
+      )
+    : null;
+  if (!memberId || !member || !(await signedFor(services, req, member.account_id))) return forbidden(res);
+  const payload = parseWebhook(voiceWebhookSchema, normaliseStatus(body), 'voice webhook');
+  const account = await getAccount(services.db, member.account_id);
+  const to = toE164(payload.To, account.defaultCountry);
+  if (!to)
+    return twiml(
+      res,
+      renderSay(
+        account.locale === 'fr' ? 'Ce numéro n’est pas valide.' : 'This number is not valid.',
+        account.locale,
+      ),
+    );
+  const contactId =
+    typeof body.contactId === 'string' && /^[0-9a-f-]{36}$/.test(body.contactId) ? body.contactId : undefined;
+  const { call, callerId } = await startOutboundCall(services, {
+    accountId: member.account_id,
+    memberId,
+    sid: payload.CallSid,
+    to,
+    contactId,
+  });
+  twiml(res, renderOutboundDial({ base: services.publicUrl, callId: call.id, callerId, to, record: true }));
+};
+
 const voice: Handler = async (services, req, res) => {
   const body = formOf(req);
+  if (body.From?.startsWith('client:')) return browserCall(services, req, res);
   const number = body.To ? await numberByE164(services, body.To) : null;
   if (!number) {
     // Unknown number: no account's token can vouch for the request, so it changes nothing.

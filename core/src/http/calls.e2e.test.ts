@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simulatorCredentials } from '../telephony/account-carriers.ts';
+import type { CallScript } from '../telephony/simulator/voice/call-script.ts';
+import { simulateInboundCall } from '../telephony/simulator/voice/index.ts';
+import type { ApiClient } from './testing/client.ts';
+import { addMember, addSeats, buyFirstNumber, signUpAdmin } from './testing/fixtures.ts';
+import { startTestServer, type TestServer } from './testing/test-server.ts';
+
+/**
+ * End to end through the simulator: it plays Twilio over real HTTP (signed webhooks, following
+ * the TwiML it gets back), so these calls exercise the same code Twilio would.
+ */
+let server: TestServer;
+let admin: ApiClient;
+let adminId: string;
+let lea: { client: ApiClient; memberId: string };
+let max: { client: ApiClient; memberId: string };
+let number: { id: string; e164: string };
+
+const open = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
+const closed = { enabled: false, ranges: [] };
+const week = (day: typeof open) => ({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day });
+const CALLER = '+33612345678';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const signup = await signUpAdmin(server, { company: 'Boulangerie Durand' });
+  admin = signup.client;
+  adminId = signup.memberId;
+  number = await buyFirstNumber(admin, { team: true });
+  await admin.put('/api/billing/plan', { plan: 'business' });
+  await addSeats(admin, 3);
+  lea = await addMember(server, admin);
+  max = await addMember(server, admin);
+  await admin.post('/api/contacts', { name: 'Camille Durand', company: 'Client SA', phones: [CALLER] });
+});
+afterAll(() => server.close());
+
+beforeEach(async () => {
+  await admin.put('/api/business-hours', {
+    timeZone: 'Europe/Paris',
+    days: week(open),
+    holidays: [],
+    afterHours: { kind: 'voicemail' },
+  });
+  for (const who of [admin, lea.client, max.client]) await who.put('/api/me/presence', { status: 'online' });
+});
+
+async function call(script: CallScript, from = CALLER) {
+  const { accountSid, authToken } = simulatorCredentials(server.services.secrets);
+  const story = await simulateInboundCall({
+    voiceUrl: `${server.url}/webhooks/twilio/voice`,
+    statusUrl: `${server.url}/webhooks/twilio/status`,
+    accountSid,
+    authToken,
+    from,
+    to: number.e164,
+    script,
+  });
+  const calls = await admin.get('/api/calls?limit=1');
+  const latest = calls.body.calls[0];
+  expect(latest.record.id, story.lines.join('\n')).toBe(story.callSid);
+  return { story, call: latest, record: latest.record };
+}
+
+const route = (policy: unknown) => admin.put(`/api/numbers/${number.id}/routing`, policy);
+
+describe('inbound calls in hours', () => {
+  it('simultaneous: everyone online rings, the first to answer takes the call, the others stop', async () => {
+    await route({
+      strategy: 'simultaneous',
+      members: [adminId, lea.memberId, max.memberId],
+      ringSeconds: 20,
+    });
+    const { record, story } = await call({
+      answer: [
+        { by: lea.memberId, afterSeconds: 2 },
+        { by: max.memberId, afterSeconds: 3 },
+      ],
+      talkSeconds: 42,
+    });
+    expect(record.result).toBe('answered');
+    expect(record.answeredBy).toBe(lea.memberId);
+    expect(record.rungMemberIds.sort()).toEqual([adminId, lea.memberId, max.memberId].sort());
+    expect(record.talkSeconds).toBe(42);
+    expect(record.contactId).toBeDefined();
+  });
+
+  it('cascade: an offline member is skipped, the first misses, the second answers', async () => {
+    await max.client.put('/api/me/presence', { status: 'offline' });
+    await route({
+      strategy: 'cascade',
+      steps: [
+        { memberId: max.memberId, ringSeconds: 10 },
+        { memberId: adminId, ringSeconds: 10 },
+        { memberId: lea.memberId, ringSeconds: 10 },
+      ],
+    });
+    const { record } = await call({
+      noAnswerFrom: [adminId],
+      answer: [{ by: lea.memberId, afterSeconds: 4 }],
+    });
+    expect(record.result).toBe('answered');
+    expect(record.answeredBy).toBe(lea.memberId);
+    expect(record.rungMemberIds).not.toContain(max.memberId);
+    expect(record.rungMemberIds).toContain(adminId);
+    expect(record.ringSeconds).toBeGreaterThanOrEqual(10);
+  });
+
+  it('IVR: a digit branches to its member; an invalid digit repeats the menu, then falls back to voicemail', async () => {
+    await route({
+      strategy: 'ivr',
+      greeting: { text: 'Tapez 1 pour les ventes, 2 pour le support.', language: 'fr' },
+      options: [
+        { digit: '1', target: { kind: 'member', memberId: adminId } },
+        { digit: '2', target: { kind: 'member', memberId: max.memberId } },
+      ],
+      maxRetries: 1,
+    });
+    const good = await call({ digits: ['2'], answer: [{ by: max.memberId }] });
+    expect(good.record.answeredBy).toBe(max.memberId);
+    const bad = await call({ digits: ['9', '9'], voicemail: { seconds: 8, transcript: 'Rappelez-moi' } });
+    expect(bad.record.result).toBe('voicemail');
+    expect(bad.story.lines.filter((l) => l.includes('Gather')).length).toBe(2);
+  });
+
+  it('AI receptionist: the caller’s words in French or English reach the right member', async () => {
+    await route({
+      strategy: 'ai_receptionist',
+      greeting: { text: 'Bonjour, que puis-je pour vous ?', language: 'fr' },
+      intents: [
+        {
+          name: 'ventes',
+          phrases: { fr: ['service commercial', 'acheter'], en: ['sales'] },
+          target: { kind: 'member', memberId: lea.memberId },
+        },
+        {
+          name: 'support',
+          phrases: { fr: ['assistance', 'panne'], en: ['support', 'help'] },
+          target: { kind: 'member', memberId: max.memberId },
+        },
+      ],
+    });
+    const fr = await call({
+      speech: ['Je voudrais parler au service commercial'],
+      answer: [{ by: lea.memberId }],
+    });
+    expect(fr.record.answeredBy).toBe(lea.memberId);
+    const en = await call({
+      speech: ["I'd like some help with my order please"],
+      answer: [{ by: max.memberId }],
+    });
+    expect(en.record.answeredBy).toBe(max.memberId);
+  });
+
+  it('nobody online: voicemail, with its transcript on the call', async () => {
+    await route({ strategy: 'simultaneous', members: [adminId, lea.memberId] });
+    for (const who of [admin, lea.client]) await who.put('/api/me/presence', { status: 'offline' });
+    const { record } = await call({
+      voicemail: { seconds: 12, transcript: 'Bonjour, rappelez-moi au sujet du devis.' },
+    });
+    expect(record.result).toBe('voicemail');
+    expect(record.voicemail).toMatchObject({
+      durationSeconds: 12,
+      transcript: 'Bonjour, rappelez-moi au sujet du devis.',
+    });
+    expect(record.rungMemberIds).toEqual([]);
+  });
+
+  it('attaches the recording of an answered call', async () => {
+    await route({ strategy: 'simultaneous', members: [adminId] });
+    const { record } = await call({ answer: [{ by: adminId }], talkSeconds: 20 });
+    expect(record.recording).toMatchObject({ url: expect.stringMatching(/^https?:\/\//) });
+  });
+
+  it('the caller hanging up while it rings is an abandoned call', async () => {
+    await route({ strategy: 'simultaneous', members: [adminId] });
+    const { record } = await call({ hangUpAfterSeconds: 5 });
+    expect(record.result).toBe('abandoned');
+  });
+});
+
+describe('inbound calls after hours', () => {
+  beforeEach(async () => {
+    await route({ strategy: 'simultaneous', members: [adminId, lea.memberId] });
+  });
+  const afterHours = (afterHours: unknown) =>
+    admin.put('/api/business-hours', {
+      timeZone: 'Europe/Paris',
+      days: week(closed),
+      holidays: [],
+      afterHours,
+    });
+
+  it('voicemail: nobody rings and the message is kept', async () => {
+    await afterHours({ kind: 'voicemail' });
+    const { record } = await call({ voicemail: { seconds: 5 } });
+    expect(record.result).toBe('after_hours');
+    expect(record.voicemail).toBeDefined();
+    expect(record.rungMemberIds).toEqual([]);
+  });
+
+  it('forward: the on-call number is dialled', async () => {
+    await afterHours({ kind: 'forward', to: '+33698765432' });
+    const { record, story } = await call({ answer: [{ by: '+33698765432' }] });
+    expect(record.result).toBe('after_hours');
+    expect(story.lines.join('\n')).toMatch(/\+33698765432/);
+  });
+
+  it('announcement: the caller hears it and the call ends', async () => {
+    await afterHours({
+      kind: 'announcement',
+      text: 'Nous sommes fermés. Rappelez demain à 9 heures.',
+      language: 'fr',
+    });
+    const { record, story } = await call({});
+    expect(record.result).toBe('after_hours');
+    expect(story.lines.join('\n')).toMatch(/Nous sommes fermés/);
+  });
+
+  it('AI receptionist: intents that would ring a member take a message instead', async () => {
+    await route({
+      strategy: 'ai_receptionist',
+      greeting: { text: 'Hello, how can I help?', language: 'en' },
+      intents: [
+        {
+          name: 'sales',
+          phrases: { fr: [], en: ['sales'] },
+          target: { kind: 'member', memberId: lea.memberId },
+        },
+      ],
+    });
+    await afterHours({ kind: 'ai_receptionist' });
+    const { record } = await call({ speech: ['sales please'], voicemail: { seconds: 6 } });
+    expect(record.result).toBe('after_hours');
+    expect(record.rungMemberIds).toEqual([]);
+    expect(record.voicemail).toBeDefined();
+  });
+});
