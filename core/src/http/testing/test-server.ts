@@ -34,13 +34,17 @@ export async function startTestServer(
     carrier?: Carrier;
     twilioApiBaseUrl?: string;
     log?: Logger;
+    /** Instances of one deployment share the key (it derives the simulator's webhook token). */
+    secretKey?: Buffer;
+    /** The address Twilio posts to, when instances sit behind one load balancer. */
+    publicUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const store = options.db ? null : await pgliteTestStore.open();
   const db = options.db ?? store!.db;
   const emails: LoggedEmail[] = [];
   let offset = 0;
-  const secrets = createSecretBox(randomBytes(32));
+  const secrets = createSecretBox(options.secretKey ?? randomBytes(32));
   const carriers = accountCarriers(
     secrets,
     { carrier: options.carrier ?? createSimulatorCarrier(), credentials: null },
@@ -61,7 +65,7 @@ export async function startTestServer(
   const server = createApp(services).listen(0, '127.0.0.1');
   await new Promise<void>((done) => server.once('listening', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  services.publicUrl = url;
+  services.publicUrl = options.publicUrl ?? url;
   return {
     url,
     services,
