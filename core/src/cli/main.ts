@@ -6,6 +6,7 @@ import { openStore } from '../store/index.ts';
 import { migrate } from '../store/migrate.ts';
 import { CliError, createAdminCommand, quoteCommand, subscriptionCommand } from './admin.ts';
 import { formatChecks, runDoctor } from './doctor.ts';
+import { simulateCommand } from './simulate.ts';
 
 const HELP = `parley — open-source team phone system
 
@@ -16,7 +17,9 @@ const HELP = `parley — open-source team phone system
   parley admin quote --plan P --seats N --price X
                                      issue a quote code for a new account
   parley admin subscription --account A --status active|past_due|suspended
-                                     change an account's subscription status`;
+                                     change an account's subscription status
+  parley simulate inbound --from N --to N [--answer EMAIL] [--digits D] [--say TEXT] [--token T]
+                                     play an inbound call against the running server (simulator)`;
 
 async function withStore<T>(work: (db: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const env = parseEnv();
@@ -86,6 +89,19 @@ async function main(argv: string[]): Promise<number> {
       ];
       if (!run) throw new CliError(`Unknown admin command "${sub ?? ''}".\n\n${HELP}`);
       console.log(await withStore((db) => run(db, values, now)));
+      return 0;
+    }
+    case 'simulate': {
+      const { values } = parseArgs({
+        args: rest,
+        options: Object.fromEntries(
+          ['from', 'to', 'answer', 'digits', 'say', 'voicemail', 'token'].map((o) => [
+            o,
+            { type: 'string' as const },
+          ]),
+        ),
+      });
+      console.log(await simulateCommand(parseEnv(), sub, values));
       return 0;
     }
     case undefined:
