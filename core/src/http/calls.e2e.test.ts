@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from '../store/sql.ts';
 import { simulatorCredentials } from '../telephony/account-carriers.ts';
 import type { CallScript } from '../telephony/simulator/voice/call-script.ts';
 import { simulateInboundCall } from '../telephony/simulator/voice/index.ts';
@@ -238,5 +239,64 @@ describe('inbound calls after hours', () => {
     expect(record.result).toBe('after_hours');
     expect(record.rungMemberIds).toEqual([]);
     expect(record.voicemail).toBeDefined();
+  });
+});
+
+describe('click to call', () => {
+  it('places an outbound call from the browser dialer through the same webhooks (simulator)', async () => {
+    const placed = await admin.post('/api/calls', { to: '06 98 76 54 32' });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect(placed.body).toMatchObject({ mode: 'simulated', to: '+33698765432', callerId: number.e164 });
+    const latest = (await admin.get('/api/calls?limit=1')).body.calls[0];
+    expect(latest).toMatchObject({
+      direction: 'outbound',
+      to: '+33698765432',
+      from: number.e164,
+      memberId: adminId,
+    });
+    expect(latest.record).toMatchObject({
+      id: placed.body.callSid,
+      result: 'answered',
+      placedBy: adminId,
+      talkSeconds: 30,
+    });
+  });
+
+  it('records a busy customer as busy', async () => {
+    const placed = await admin.post('/api/calls', {
+      to: '+33698765432',
+      simulate: { busyFrom: ['customer'] },
+    });
+    const latest = (await admin.get('/api/calls?limit=1')).body.calls[0];
+    expect(latest.record).toMatchObject({ id: placed.body.callSid, result: 'busy' });
+  });
+
+  it('refuses a number that cannot be dialled, naming the field', async () => {
+    const res = await admin.post('/api/calls', { to: '06 12' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields.to).toMatch(/not a valid phone number for FR/);
+  });
+
+  it('hands the browser dialer its identity on the simulator', async () => {
+    const token = await lea.client.get('/api/voice/token');
+    expect(token.body).toMatchObject({
+      mode: 'simulator',
+      identity: expect.stringMatching(/^m_[0-9a-f]{32}$/),
+    });
+  });
+
+  it('saves the rep’s notes and disposition on the call record', async () => {
+    const latest = (await admin.get('/api/calls?limit=1')).body.calls[0];
+    const saved = await admin.patch(`/api/calls/${latest.id}`, {
+      notes: 'Rappeler jeudi',
+      disposition: 'follow_up',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.record).toMatchObject({ notes: 'Rappeler jeudi', disposition: 'follow_up' });
+    // The CRM sync reads the outbox: one row when the call ended, another for the update.
+    const rows = await server.services.db.many<{ topic: string }>(
+      sql`select topic from outbox where subject_id = ${latest.id} order by created_at`,
+    );
+    expect(rows.map((r) => r.topic)).toEqual(['call.final', 'call.updated']);
   });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { annotateCall, getCallFor, listCalls } from '../../domain/calls/call-queries.ts';
+import { clickToCall } from '../../domain/calls/click-to-call.ts';
+import { browserVoiceToken } from '../../domain/calls/voice-token.ts';
 import { route } from '../route.ts';
 import { IdParams, LimitQuery } from '../schemas.ts';
 
@@ -59,6 +61,48 @@ export const callRoutes = [
     response: { status: 200 },
     async handler({ principal, params, body, services }) {
       return { body: await annotateCall(services.db, principal, params.id, body, services.now()) };
+    },
+  }),
+];
+
+const ClickToCallBody = z.strictObject({
+  to: z.string().trim().min(3, 'Enter the number to call').max(40),
+  contactId: z.uuid('Not a valid contact id').optional(),
+  /** Simulator only: what the callee does (answers or not, how long they talk). */
+  simulate: z
+    .strictObject({
+      answer: z
+        .array(z.strictObject({ by: z.string().min(1), afterSeconds: z.number().min(0).max(600).optional() }))
+        .optional(),
+      busyFrom: z.array(z.string().min(1)).optional(),
+      talkSeconds: z.number().min(0).max(36_000).optional(),
+    })
+    .optional(),
+});
+
+export const clickToCallRoutes = [
+  route({
+    method: 'post',
+    path: '/api/calls',
+    summary:
+      'Click to call: with Twilio, returns the params the browser dialer connects with; on the simulator, places the call through the webhooks',
+    tag: 'calls',
+    access: 'member',
+    body: ClickToCallBody,
+    response: { status: 201 },
+    async handler({ principal, body, services }) {
+      return { status: 201, body: await clickToCall(services, principal, body) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/voice/token',
+    summary: 'A Twilio Voice access token for the browser dialer (Business plan)',
+    tag: 'calls',
+    access: 'member',
+    response: { status: 200 },
+    async handler({ principal, services }) {
+      return { body: await browserVoiceToken(services, principal) };
     },
   }),
 ];

@@ -2,7 +2,7 @@ import type { AnyRoute } from '../route.ts';
 import { accountRoutes } from './account.ts';
 import { auditRoutes } from './audit.ts';
 import { billingRoutes } from './billing.ts';
-import { callRoutes } from './calls.ts';
+import { callRoutes, clickToCallRoutes } from './calls.ts';
 import { contactRoutes } from './contacts.ts';
 import { hoursRoutes } from './hours.ts';
 import { identityRoutes } from './identity.ts';
@@ -21,5 +21,6 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...contactRoutes,
   ...auditRoutes,
   ...presenceRoutes,
+  ...clickToCallRoutes,
   ...callRoutes,
 ];
