@@ -72,6 +72,7 @@ beforeAll(async () => {
   };
   const other = await signUpAdmin(server);
   await buyFirstNumber(other.client);
+  await other.client.put('/api/billing/plan', { plan: 'business' });
   b = { client: other.client, memberId: other.memberId };
 });
 afterAll(() => server.close());
