@@ -48,11 +48,26 @@ export interface CarrierIdentity {
   friendlyName: string | null;
 }
 
+export interface PlaceCallRequest {
+  /** The account's number, shown to the callee. */
+  from: string;
+  to: string;
+  /** Fetched when the callee answers; its TwiML drives the call. */
+  url: string;
+  statusCallbackUrl: string;
+  timeoutSeconds?: number;
+}
+
 export interface Carrier {
   readonly kind: CarrierKind;
   searchAvailable(search: NumberSearch): Promise<AvailableNumber[]>;
   buy(request: BuyRequest): Promise<OwnedNumber>;
   release(sid: string): Promise<void>;
+  /**
+   * Places a call through the carrier's REST API (call-me-first). Absent on the simulator, whose
+   * calls Parley plays itself against its own webhooks.
+   */
+  placeCall?(request: PlaceCallRequest): Promise<{ sid: string }>;
   /** Checks the credentials; `parley doctor` reports what it says. */
   verify(): Promise<CarrierIdentity>;
 }

@@ -62,6 +62,8 @@ const toCall = (r: Row): StoredCall => ({
 export async function openCall(
   tx: Queryable,
   input: {
+    /** Chosen ahead when the carrier needs the call's URLs before the row exists (call-me-first). */
+    id?: string;
     accountId: string;
     carrierCallSid: string;
     numberId: string | null;
@@ -74,8 +76,8 @@ export async function openCall(
   },
 ): Promise<{ call: StoredCall; created: boolean }> {
   const inserted = await tx.maybeOne<Row>(sql`insert into calls
-      (account_id, carrier_call_sid, number_id, direction, from_number, to_number, member_id, contact_id, plan)
-    values (${input.accountId}, ${input.carrierCallSid}, ${input.numberId}, ${input.direction}, ${input.from},
+      (id, account_id, carrier_call_sid, number_id, direction, from_number, to_number, member_id, contact_id, plan)
+    values (coalesce(${input.id ?? null}::uuid, gen_random_uuid()), ${input.accountId}, ${input.carrierCallSid}, ${input.numberId}, ${input.direction}, ${input.from},
       ${input.to}, ${input.memberId ?? null}, ${input.contactId ?? null}, ${input.plan ? JSON.stringify(input.plan) : null})
     on conflict (carrier_call_sid) do nothing
     returning *`);

@@ -35,7 +35,14 @@ export async function dialableNumber(
  */
 export async function startOutboundCall(
   services: Services,
-  input: { accountId: string; memberId: string; sid: string; to: E164; contactId?: string | undefined },
+  input: {
+    id?: string;
+    accountId: string;
+    memberId: string;
+    sid: string;
+    to: E164;
+    contactId?: string | undefined;
+  },
 ): Promise<{ call: StoredCall; callerId: string }> {
   const number = await callerIdFor(services, input.accountId, input.memberId);
   if (!number)
@@ -53,6 +60,7 @@ export async function startOutboundCall(
     : null;
   const { call, created } = await services.db.transaction((tx) =>
     openCall(tx, {
+      ...(input.id ? { id: input.id } : {}),
       accountId: input.accountId,
       carrierCallSid: input.sid,
       numberId: number.id,

@@ -68,6 +68,7 @@ export const callRoutes = [
 const ClickToCallBody = z.strictObject({
   to: z.string().trim().min(3, 'Enter the number to call').max(40),
   contactId: z.uuid('Not a valid contact id').optional(),
+  mode: z.enum(['browser', 'call_me_first'], 'Choose browser or call_me_first').optional(),
   /** Simulator only: what the callee does (answers or not, how long they talk). */
   simulate: z
     .strictObject({

@@ -198,6 +198,7 @@ export function twilioWebhookRouter(services: Services): Router {
   on('/answer', answerHandler);
   on('/leg', legHandler);
   on('/voicemail', voicemailHandler);
+  on('/bridge', bridgeHandler);
   on('/recording', recordingHandler);
   on('/transcription', transcriptionHandler);
   return router;
@@ -291,4 +292,28 @@ const transcriptionHandler: Handler = async (services, req, res) => {
   const event = transcriptionEvent(payload, services.now());
   await record(services, call, event ? [event] : []);
   res.status(204).end();
+};
+
+/** Call-me-first: the rep answered their own phone; tell them, then dial the customer. */
+const bridgeHandler: Handler = async (services, req, res) => {
+  const call = await signedCall(services, req);
+  if (!call) return forbidden(res);
+  const account = await getAccount(services.db, call.accountId);
+  const to = toE164(call.to);
+  if (!to) return twiml(res, renderHangup());
+  const greeting =
+    account.locale === 'fr'
+      ? { text: 'Nous appelons votre correspondant.', language: 'fr' as const }
+      : { text: 'Connecting your call.', language: 'en' as const };
+  twiml(
+    res,
+    renderOutboundDial({
+      base: services.publicUrl,
+      callId: call.id,
+      callerId: call.from,
+      to,
+      record: true,
+      greeting,
+    }),
+  );
 };

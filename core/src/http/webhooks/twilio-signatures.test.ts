@@ -18,6 +18,14 @@ beforeAll(async () => {
   e164 = number.e164;
   await client.put(`/api/numbers/${number.id}/routing`, { strategy: 'simultaneous', members: [memberId] });
   await client.put('/api/me/presence', { status: 'online' });
+  // Open around the clock, so the call rings whatever time the test runs.
+  const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
+  await client.put('/api/business-hours', {
+    timeZone: 'Europe/Paris',
+    days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
+    holidays: [],
+    afterHours: { kind: 'voicemail' },
+  });
   ({ accountSid, authToken } = simulatorCredentials(server.services.secrets));
 });
 afterAll(() => server.close());

@@ -68,6 +68,25 @@ export function createTwilioCarrier(creds: TwilioCredentials, options: TwilioCar
   return {
     kind: 'twilio',
 
+    async placeCall(request) {
+      try {
+        // https://www.twilio.com/docs/voice/api/call-resource#create-a-call-resource
+        const call = await client.calls.create({
+          to: request.to,
+          from: request.from,
+          url: request.url,
+          method: 'POST',
+          statusCallback: request.statusCallbackUrl,
+          statusCallbackMethod: 'POST',
+          statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+          timeout: request.timeoutSeconds ?? 30,
+        });
+        return { sid: call.sid };
+      } catch (error) {
+        throw parseTwilioError(error);
+      }
+    },
+
     async searchAvailable(input) {
       const search = parseNumberSearch(input);
       let instances: unknown[];

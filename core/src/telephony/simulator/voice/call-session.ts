@@ -54,6 +54,10 @@ export interface CallSetup {
   /** `Called` as Twilio sends it: the number called, or '' for a browser dialer's call. */
   called: string;
   applicationSid?: string;
+  /** Twilio's Direction for the parent call: inbound, or outbound-api for a call placed through the REST API. */
+  direction?: 'inbound' | 'outbound-api';
+  /** The parent call's sid, when the caller of the REST API must know it before the first webhook. */
+  callSid?: string;
   statusUrl: string;
   script: CallScript;
   clock: () => Date;
@@ -71,7 +75,7 @@ const TWILIO_TIMEOUT_MS = 15_000;
  * the call's runner turns into an application error.
  */
 export class CallSession {
-  readonly callSid = newSid('CA');
+  readonly callSid: string;
   readonly script: ScriptPlayer;
   readonly clock: SimulatedClock;
   readonly lines: string[] = [];
@@ -83,6 +87,7 @@ export class CallSession {
   readonly #sequences = new Map<string, number>();
 
   constructor(readonly setup: CallSetup) {
+    this.callSid = setup.callSid ?? newSid('CA');
     this.script = new ScriptPlayer(setup.script);
     this.clock = new SimulatedClock(setup.clock, this.script.hangUpAfterSeconds);
   }
@@ -111,7 +116,7 @@ export class CallSession {
       CallStatus: this.#currentStatus(),
       Called: called,
       Caller: from,
-      Direction: 'inbound',
+      Direction: this.setup.direction ?? 'inbound',
       From: from,
       To: to,
     };

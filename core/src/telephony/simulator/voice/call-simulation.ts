@@ -71,10 +71,43 @@ export async function simulateOutboundBrowserCall(options: BrowserCallOptions): 
   );
 }
 
+export interface ApiCallOptions extends SimulationOptions {
+  /** The account's number shown to the callee. */
+  from: string;
+  /** The phone rung first (call-me-first: the rep's own phone). */
+  to: string;
+  /** The sid calls.create would have returned. */
+  callSid: string;
+}
+
+/**
+ * A call placed through the REST API (calls.create with a `url`): Twilio rings `to`, and once it
+ * is answered fetches `voiceUrl` with Direction=outbound-api and plays the TwiML. The callee of
+ * this first leg answers unless the script lists `to` in `noAnswerFrom` or `busyFrom`.
+ */
+export async function simulateOutboundApiCall(options: ApiCallOptions): Promise<CallStory> {
+  const refused = [...(options.script.noAnswerFrom ?? []), ...(options.script.busyFrom ?? [])].includes(
+    options.to,
+  );
+  return runCall(
+    options,
+    {
+      from: options.from,
+      to: options.to,
+      called: options.to,
+      direction: 'outbound-api',
+      callSid: options.callSid,
+    },
+    {},
+    refused ? (options.script.busyFrom?.includes(options.to) ? 'rejected-busy' : 'rejected') : undefined,
+  );
+}
+
 async function runCall(
   options: SimulationOptions,
-  parties: Pick<CallSetup, 'from' | 'to' | 'called' | 'applicationSid'>,
+  parties: Pick<CallSetup, 'from' | 'to' | 'called' | 'applicationSid' | 'direction' | 'callSid'>,
   extraParams: Record<string, string>,
+  unanswered?: CallEnd,
 ): Promise<CallStory> {
   for (const [name, url] of [
     ['voiceUrl', options.voiceUrl],
@@ -94,6 +127,10 @@ async function runCall(
     fetch: options.fetch ?? fetch,
   });
   session.line(`Call ${parties.from} → ${parties.to}`);
+  if (unanswered) {
+    session.line(`${parties.to} does not pick up`);
+    return session.finish(unanswered);
+  }
   let end: CallEnd;
   try {
     // Twilio's parameters win over the dialer's own, as they do on Twilio.

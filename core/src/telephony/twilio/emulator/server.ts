@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { accountJson, availableListJson, errorJson, incomingNumberJson, notFound } from './shapes.ts';
+import {
+  accountJson,
+  availableListJson,
+  callJson,
+  errorJson,
+  incomingNumberJson,
+  notFound,
+} from './shapes.ts';
 import { loadTwilioSpec } from './spec.ts';
 import {
   buyNumber,
@@ -44,6 +51,7 @@ const ACCOUNT = /^\/2010-04-01\/Accounts\/([^/]+)\.json$/;
 const AVAILABLE =
   /^\/2010-04-01\/Accounts\/([^/]+)\/AvailablePhoneNumbers\/([^/]+)\/(Local|Mobile|TollFree)\.json$/;
 const INCOMING = /^\/2010-04-01\/Accounts\/([^/]+)\/IncomingPhoneNumbers\.json$/;
+const CALLS = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\.json$/;
 const INCOMING_ONE = /^\/2010-04-01\/Accounts\/([^/]+)\/IncomingPhoneNumbers\/([^/]+)\.json$/;
 
 export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): Promise<TwilioEmulator> {
@@ -59,6 +67,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): 
     },
     inventory: options.inventory ?? defaultInventory(),
     owned: new Map(),
+    calls: [],
     faults: [],
   };
 
@@ -92,6 +101,27 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): 
       const outcome = buyNumber(state, form, new Date());
       if ('error' in outcome) return failure(outcome.error);
       return { status: 201, body: incomingNumberJson(outcome.bought, state.account.sid) };
+    }
+    const calls = CALLS.exec(path);
+    if (method === 'POST' && calls) {
+      if (calls[1] !== state.account.sid) return failure(notFound(path));
+      const to = form.get('To');
+      const from = form.get('From');
+      if (!to || !from || !(form.get('Url') || form.get('Twiml') || form.get('ApplicationSid')))
+        return failure({
+          status: 400,
+          code: 21205,
+          message: 'To, From and one of Url, Twiml or ApplicationSid are required',
+        });
+      const placed = {
+        sid: `CA${randomBytes(16).toString('hex')}`,
+        to,
+        from,
+        form: Object.fromEntries(form),
+        at: new Date(),
+      };
+      state.calls.push(placed);
+      return { status: 201, body: callJson(placed, state.account.sid) };
     }
     const one = INCOMING_ONE.exec(path);
     if (method === 'DELETE' && one) {

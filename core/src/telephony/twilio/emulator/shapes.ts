@@ -1,5 +1,11 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { EmulatorAccount, EmulatorFault, EmulatorIncomingNumber, EmulatorListing } from './state.ts';
+import type {
+  EmulatorAccount,
+  EmulatorFault,
+  EmulatorIncomingNumber,
+  EmulatorListing,
+  EmulatorPlacedCall,
+} from './state.ts';
 
 /**
  * Twilio's JSON for the resources the emulator serves, snake_case as Twilio sends it; the keys are
@@ -124,5 +130,32 @@ export function accountJson(account: EmulatorAccount) {
     },
     type: 'Full',
     uri: `${base}.json`,
+  };
+}
+
+export function callJson(call: EmulatorPlacedCall, accountSid: string) {
+  return {
+    sid: call.sid,
+    account_sid: accountSid,
+    to: call.to,
+    to_formatted: call.to,
+    from: call.from,
+    from_formatted: call.from,
+    status: 'queued',
+    direction: 'outbound-api',
+    api_version: '2010-04-01',
+    date_created: rfc2822(call.at),
+    date_updated: rfc2822(call.at),
+    parent_call_sid: null,
+    start_time: null,
+    end_time: null,
+    duration: null,
+    price: null,
+    price_unit: 'USD',
+    answered_by: null,
+    uri: `/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}.json`,
+    subresource_uris: {
+      recordings: `/2010-04-01/Accounts/${accountSid}/Calls/${call.sid}/Recordings.json`,
+    },
   };
 }

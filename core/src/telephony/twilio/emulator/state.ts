@@ -45,7 +45,18 @@ export interface EmulatorState {
   inventory: EmulatorListing[];
   /** by SID */
   owned: Map<string, EmulatorIncomingNumber>;
+  /** Calls placed through POST Calls.json, in order. */
+  calls: EmulatorPlacedCall[];
   faults: EmulatorFault[];
+}
+
+export interface EmulatorPlacedCall {
+  sid: string;
+  to: string;
+  from: string;
+  /** The form as posted: Url, StatusCallback, StatusCallbackEvent… */
+  form: Record<string, string>;
+  at: Date;
 }
 
 export interface InventorySearch {

@@ -12,12 +12,15 @@ export interface OutboundContext {
   callerId: string;
   to: E164;
   record: boolean;
+  /** Said to the rep before the customer is dialled (call-me-first: "Connecting you…"). */
+  greeting?: { text: string; language: Language };
 }
 
 /** The answer to a member's browser call: dial the customer, with the dial's end reported as path OUTBOUND_PATH. */
 export function renderOutboundDial(ctx: OutboundContext): string {
   const response = new twilio.twiml.VoiceResponse();
   const urls = webhookUrls(ctx.base);
+  if (ctx.greeting) say(response, ctx.greeting);
   const dial = response.dial(
     dialAttributes({
       urls,

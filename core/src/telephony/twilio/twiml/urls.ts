@@ -17,6 +17,8 @@ export interface WebhookUrls {
   /** `member` is a member id, FORWARD_LEG or CUSTOMER_LEG. */
   leg(callId: string, member: string): string;
   voicemail(callId: string): string;
+  /** call-me-first: fetched when the rep answers their own phone; dials the customer. */
+  bridge(callId: string): string;
   recording(callId: string): string;
   transcription(callId: string): string;
 }
@@ -41,6 +43,7 @@ export function webhookUrls(base: string): WebhookUrls {
     answer: (call, member) => url('answer', { call, member }),
     leg: (call, member) => url('leg', { call, member }),
     voicemail: (call) => url('voicemail', { call }),
+    bridge: (call) => url('bridge', { call }),
     recording: (call) => url('recording', { call }),
     transcription: (call) => url('transcription', { call }),
   };
