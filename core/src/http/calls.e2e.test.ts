@@ -300,3 +300,32 @@ describe('click to call', () => {
     expect(rows.map((r) => r.topic)).toEqual(['call.final', 'call.updated']);
   });
 });
+
+describe('call me first', () => {
+  it('asks for the rep’s own phone before ringing it', async () => {
+    const res = await max.client.post('/api/calls', { to: '0698765432', mode: 'call_me_first' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('phone_required');
+    expect(res.body.error.details.fields.mode).toMatch(/add it to your profile/);
+  });
+
+  it('rings the rep’s phone, then the customer, and records the call as theirs', async () => {
+    const profile = await max.client.patch('/api/me', { phone: '06 11 22 33 44' });
+    expect(profile.body.member.phone).toBe('+33611223344');
+    const placed = await max.client.post('/api/calls', { to: '0698765432', mode: 'call_me_first' });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    const latest = (await max.client.get(`/api/calls/${placed.body.callId}`)).body;
+    expect(latest).toMatchObject({ direction: 'outbound', to: '+33698765432', memberId: max.memberId });
+    expect(latest.record).toMatchObject({ result: 'answered', placedBy: max.memberId, talkSeconds: 30 });
+  });
+
+  it('records a customer who does not answer as missed', async () => {
+    const placed = await max.client.post('/api/calls', {
+      to: '0698765432',
+      mode: 'call_me_first',
+      simulate: { noAnswerFrom: ['customer'] },
+    });
+    const call = (await max.client.get(`/api/calls/${placed.body.callId}`)).body;
+    expect(call.record.result).toBe('missed');
+  });
+});

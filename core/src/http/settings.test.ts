@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../store/sql.ts';
 import { startTwilioEmulator, type TwilioEmulator } from '../telephony/twilio/emulator/server.ts';
+import { formBody } from '../telephony/twilio/webhooks/form.ts';
+import { computeTwilioSignature } from '../telephony/twilio/webhooks/signature.ts';
 import type { ApiClient } from './testing/client.ts';
 import { buyFirstNumber, signUpAdmin } from './testing/fixtures.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -216,6 +218,37 @@ describe("the team's own Twilio account", () => {
     expect(bought.status).toBe(201);
     expect(bought.body.carrier).toBe('twilio');
     expect(twilio.violations()).toEqual([]);
+  });
+
+  it('places call-me-first calls through Twilio’s Calls API, and dials the customer once the rep answers', async () => {
+    await admin.patch('/api/me', { phone: '+33611223344' });
+    const placed = await admin.post('/api/calls', { to: '06 98 76 54 32', mode: 'call_me_first' });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect(placed.body).toMatchObject({ mode: 'call_me_first', ringing: '+33611223344', to: '+33698765432' });
+    const sent = twilio.state.calls.at(-1)!;
+    expect(sent).toMatchObject({ to: '+33611223344', sid: placed.body.callSid });
+    expect(sent.form.Url).toBe(`${server.url}/webhooks/twilio/bridge?call=${placed.body.callId}`);
+    expect(sent.form.StatusCallback).toBe(`${server.url}/webhooks/twilio/status`);
+    expect(twilio.violations()).toEqual([]);
+
+    // Twilio fetches the bridge URL when the rep picks up, signed with the account's token.
+    const params = {
+      CallSid: placed.body.callSid,
+      AccountSid: twilio.accountSid,
+      From: sent.from,
+      To: sent.to,
+      CallStatus: 'in-progress',
+      Direction: 'outbound-api',
+    };
+    const signature = computeTwilioSignature(twilio.authToken, sent.form.Url!, params);
+    const res = await fetch(sent.form.Url!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      body: formBody(params),
+    });
+    const xml = await res.text();
+    expect(xml).toMatch(/<Say[^>]*>Nous appelons votre correspondant\.<\/Say><Dial /);
+    expect(xml).toMatch(/<Number [^>]*>\+33698765432<\/Number>/);
   });
 
   it('refuses wrong credentials with a message that says what to check, and stores nothing', async () => {

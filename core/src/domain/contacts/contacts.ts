@@ -62,7 +62,7 @@ export function normalisePhones(phones: readonly string[], country: string, fiel
         const e164 = toE164(raw, country);
         if (!e164)
           throw fieldError(
-            `${field}.${index}`,
+            phones.length === 1 && field === 'phone' ? field : `${field}.${index}`,
             `"${raw}" is not a valid phone number for ${country}: write it in international format, e.g. +33 6 12 34 56 78.`,
           );
         return e164;

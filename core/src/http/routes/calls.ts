@@ -75,6 +75,7 @@ const ClickToCallBody = z.strictObject({
       answer: z
         .array(z.strictObject({ by: z.string().min(1), afterSeconds: z.number().min(0).max(600).optional() }))
         .optional(),
+      noAnswerFrom: z.array(z.string().min(1)).optional(),
       busyFrom: z.array(z.string().min(1)).optional(),
       talkSeconds: z.number().min(0).max(36_000).optional(),
     })

@@ -4,7 +4,7 @@ import { PLANS } from '../../domain/accounts/plans.ts';
 import { signUp } from '../../domain/accounts/signup.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../domain/identity/api-tokens.ts';
 import { signIn } from '../../domain/identity/login.ts';
-import { getMember } from '../../domain/identity/members.ts';
+import { getProfile, updateProfile } from '../../domain/identity/profile.ts';
 import { endSession } from '../../domain/identity/sessions.ts';
 import { pickOwnNumber } from '../../domain/numbers/numbers.ts';
 import { acceptInvitation, lookupInvitation } from '../../domain/team/invitations.ts';
@@ -49,11 +49,16 @@ const InvitationTokenBody = z.strictObject({
 
 const AcceptBody = InvitationTokenBody.extend({ name: PersonNameSchema, password: PasswordSchema });
 
+const ProfilePatch = z.strictObject({
+  name: PersonNameSchema.optional(),
+  phone: z.string().trim().min(3, 'Enter your phone number').max(40).nullable().optional(),
+});
+
 const PickNumberBody = z.strictObject({ e164: z.string().trim().min(3, 'Enter a phone number').max(40) });
 
 async function me(services: Services, accountId: string, memberId: string) {
   const [member, account] = await Promise.all([
-    getMember(services.db, accountId, memberId),
+    getProfile(services.db, accountId, memberId),
     getAccount(services.db, accountId),
   ]);
   return { member, account: { ...publicAccount(account), features: PLANS[account.plan].features } };
@@ -113,6 +118,18 @@ export const identityRoutes = [
     response: { status: 200 },
     async handler({ principal, services }) {
       return { body: await me(services, principal.accountId, principal.memberId) };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/me',
+    summary: 'Change my name, or the phone call-me-first rings (null removes it)',
+    tag: 'identity',
+    access: 'member',
+    body: ProfilePatch,
+    response: { status: 200 },
+    async handler({ principal, body, services }) {
+      return { body: { member: await updateProfile(services.db, principal, body) } };
     },
   }),
   route({
