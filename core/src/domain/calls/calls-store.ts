@@ -88,6 +88,31 @@ export async function openCall(
   return { call: toCall(existing), created: false };
 }
 
+/**
+ * Opens a call and records its first events in one transaction: the hot path of the voice
+ * webhook, so the record is folded from the events in hand rather than read back. A retried
+ * webhook finds the call open and adds nothing.
+ */
+export async function openCallWithEvents(
+  db: Db,
+  input: Parameters<typeof openCall>[1],
+  events: (call: StoredCall) => CallEvent[],
+): Promise<{ call: StoredCall; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const opened = await openCall(tx, input);
+    if (!opened.created) return opened;
+    const first = events(opened.call);
+    for (const event of first)
+      await tx.execute(sql`insert into call_events (account_id, call_id, dedupe_key, event)
+        values (${input.accountId}, ${opened.call.id}, ${dedupeKey(event)}, ${JSON.stringify(event)})
+        on conflict (call_id, dedupe_key) do nothing`);
+    const record = foldCall(first);
+    await tx.execute(sql`update calls set record = ${JSON.stringify(record)}, result = ${record.result ?? null},
+        final = ${record.final} where id = ${opened.call.id}`);
+    return { call: { ...opened.call, record, final: record.final }, created: true };
+  });
+}
+
 export async function findCall(db: Queryable, callId: string): Promise<StoredCall | null> {
   const row = await db.maybeOne<Row>(sql`select * from calls where id = ${callId}`);
   return row ? toCall(row) : null;

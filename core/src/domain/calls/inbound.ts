@@ -6,13 +6,15 @@ import { sql } from '../../store/sql.ts';
 import { type Contact, recogniseCaller } from '../contacts/contacts.ts';
 import { getSchedule } from '../hours/hours-store.ts';
 import { RoutingPolicySchema } from '../routing-policy/policy.ts';
-import { membersOnLiveCalls, openCall, recordCallEvents, type StoredCall } from './calls-store.ts';
+import { membersOnLiveCalls, openCallWithEvents, type StoredCall } from './calls-store.ts';
 import type { CallEvent } from './events.ts';
 
 export interface InboundNumber {
   id: string;
   accountId: string;
   e164: string;
+  /** What the webhook needs of the account, read with the number in one query. */
+  account: { carrierCredentials: string | null; locale: 'fr' | 'en' };
 }
 
 /** The account's number a call to `to` rang, or null when no account owns it. */
@@ -20,10 +22,22 @@ export async function numberByE164(
   services: Pick<Services, 'db'>,
   e164: string,
 ): Promise<InboundNumber | null> {
-  const row = await services.db.maybeOne<{ id: string; account_id: string; e164: string }>(
-    sql`select id, account_id, e164 from phone_numbers where e164 = ${e164}`,
-  );
-  return row ? { id: row.id, accountId: row.account_id, e164: row.e164 } : null;
+  const row = await services.db.maybeOne<{
+    id: string;
+    account_id: string;
+    e164: string;
+    carrier_credentials: string | null;
+    locale: 'fr' | 'en';
+  }>(sql`select n.id, n.account_id, n.e164, a.carrier_credentials, a.locale
+    from phone_numbers n join accounts a on a.id = n.account_id where n.e164 = ${e164}`);
+  return row
+    ? {
+        id: row.id,
+        accountId: row.account_id,
+        e164: row.e164,
+        account: { carrierCredentials: row.carrier_credentials, locale: row.locale },
+      }
+    : null;
 }
 
 async function presenceOf(services: Services, accountId: string): Promise<Record<string, PresenceStatus>> {
@@ -68,8 +82,9 @@ export async function startInboundCall(
     memberIds: members.map((m) => m.id),
     caller: input.from,
   });
-  const { call, created } = await services.db.transaction((tx) =>
-    openCall(tx, {
+  const { call } = await openCallWithEvents(
+    services.db,
+    {
       accountId: number.accountId,
       carrierCallSid: input.sid,
       numberId: number.id,
@@ -78,24 +93,24 @@ export async function startInboundCall(
       to: input.to,
       contactId: contact?.id ?? null,
       plan,
-    }),
+    },
+    () => {
+      const events: CallEvent[] = [
+        {
+          type: 'call.created',
+          sid: input.sid,
+          direction: 'inbound',
+          from: input.from,
+          to: input.to,
+          numberE164: number.e164,
+          ...(contact ? { contactId: contact.id } : {}),
+          at: now,
+        },
+        { type: 'call.status', sid: input.sid, status: 'ringing', at: now },
+      ];
+      if (plan.afterHours) events.push({ type: 'call.after_hours', at: now });
+      return events;
+    },
   );
-  if (created) {
-    const events: CallEvent[] = [
-      {
-        type: 'call.created',
-        sid: input.sid,
-        direction: 'inbound',
-        from: input.from,
-        to: input.to,
-        numberE164: number.e164,
-        ...(contact ? { contactId: contact.id } : {}),
-        at: now,
-      },
-      { type: 'call.status', sid: input.sid, status: 'ringing', at: now },
-    ];
-    if (plan.afterHours) events.push({ type: 'call.after_hours', at: now });
-    await recordCallEvents(services.db, call.id, events);
-  }
   return { call, plan: call.plan ?? plan, contact };
 }

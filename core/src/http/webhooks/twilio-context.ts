@@ -28,7 +28,11 @@ export async function accountCredentials(services: Services, accountId: string) 
  */
 export async function signedFor(services: Services, req: Request, accountId: string): Promise<boolean> {
   const creds = await accountCredentials(services, accountId);
-  if (!creds) return false;
+  return creds ? signedWith(services, req, creds) : false;
+}
+
+/** The same check when the caller already read the account's credentials. */
+export function signedWith(services: Services, req: Request, creds: { authToken: string }): boolean {
   return verifyTwilioSignature({
     authToken: creds.authToken,
     url: publicWebhookUrl(services.publicUrl, req.originalUrl),

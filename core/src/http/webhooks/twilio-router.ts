@@ -36,7 +36,7 @@ import {
   transcriptionCallbackSchema,
   voiceWebhookSchema,
 } from '../../telephony/twilio/webhooks/payloads.ts';
-import { formOf, signedCall, signedFor } from './twilio-context.ts';
+import { formOf, signedCall, signedFor, signedWith } from './twilio-context.ts';
 import {
   dialEvent,
   legEvents,
@@ -73,10 +73,11 @@ async function enterStep(
   call: StoredCall,
   path: string,
   notice?: Speech,
+  locale?: 'fr' | 'en',
 ): Promise<string> {
   const step = call.plan ? stepAt(call.plan, path) : undefined;
   if (!step) return renderHangup();
-  const account = await getAccount(services.db, call.accountId);
+  const language = locale ?? (await getAccount(services.db, call.accountId)).locale;
   if (step.kind === 'ring')
     await announceRinging(
       services.bus,
@@ -92,7 +93,7 @@ async function enterStep(
       path,
       callerId: call.from,
       record: true,
-      language: account.locale,
+      language,
       ...(notice ? { notice } : {}),
     },
     step,
@@ -156,7 +157,7 @@ const voice: Handler = async (services, req, res) => {
     twiml(res, renderSay('This number is not in service.', 'en'));
     return;
   }
-  if (!(await signedFor(services, req, number.accountId))) return forbidden(res);
+  if (!signedWith(services, req, services.webhookCredentialsFor(number.account))) return forbidden(res);
   const payload = parseWebhook(voiceWebhookSchema, normaliseStatus(body), 'voice webhook');
   const { call } = await startInboundCall(services, {
     number,
@@ -164,7 +165,7 @@ const voice: Handler = async (services, req, res) => {
     from: payload.From,
     to: payload.To,
   });
-  twiml(res, await enterStep(services, call, '0'));
+  twiml(res, await enterStep(services, call, '0', undefined, number.account.locale));
 };
 
 const status: Handler = async (services, req, res) => {
