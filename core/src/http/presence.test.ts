@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCall } from '../domain/calls/calls-store.ts';
+import { sql } from '../store/sql.ts';
 import type { ApiClient } from './testing/client.ts';
 import { addMember, addSeats, buyFirstNumber, signUpAdmin } from './testing/fixtures.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
@@ -76,5 +78,31 @@ describe('presence', () => {
     const seen = readEvents(member.client, (events) => events.some((e) => e.event === 'ready'));
     const events = await seen;
     expect(events[0]).toMatchObject({ event: 'ready', data: { channels: 1 } });
+  });
+});
+
+describe('presence during a call', () => {
+  it('shows a member on a live call as busy whatever their dialer says, and free again once it ends', async () => {
+    await member.client.put('/api/me/presence', { status: 'online' });
+    const accountId = (await admin.get('/api/me')).body.account.id;
+    const { call } = await server.services.db.transaction((tx) =>
+      openCall(tx, {
+        accountId,
+        carrierCallSid: `CA${'b'.repeat(32)}`,
+        numberId: null,
+        direction: 'outbound',
+        from: '+33199000000',
+        to: '+33612345678',
+        memberId: member.memberId,
+        plan: null,
+      }),
+    );
+    const statusOf = async () =>
+      (await admin.get('/api/team/presence')).body.members.find(
+        (m: { memberId: string }) => m.memberId === member.memberId,
+      );
+    expect(await statusOf()).toMatchObject({ status: 'busy', onCall: true });
+    await server.services.db.execute(sql`update calls set final = true where id = ${call.id}`);
+    expect(await statusOf()).toMatchObject({ status: 'online', onCall: false });
   });
 });
