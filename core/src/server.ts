@@ -9,6 +9,8 @@ import { resolveSecretKey } from './crypto/secret-key-file.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logging.ts';
 import { createMailer } from './mail/index.ts';
+import { deterministicMatcher } from './routing/intent-match.ts';
+import { createLlmIntentMatcher } from './routing/llm-intent-matcher.ts';
 import type { Services } from './services.ts';
 import { migrate, openStore } from './store/index.ts';
 import { accountCarriers } from './telephony/account-carriers.ts';
@@ -60,6 +62,14 @@ export async function buildServices(env: Env, log: Logger, port: number): Promis
             twimlAppSid: env.TWILIO_TWIML_APP_SID,
           }
         : null,
+    intentMatcher: env.LLM_BASE_URL
+      ? createLlmIntentMatcher({
+          baseUrl: env.LLM_BASE_URL,
+          model: env.LLM_MODEL,
+          ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
+          onFallback: (reason) => log.warn({ reason }, 'AI receptionist fell back to phrase matching'),
+        })
+      : deterministicMatcher,
     publicUrl: publicUrl(env, port),
     production,
     now: () => new Date(),

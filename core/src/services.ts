@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Bus } from './bus/bus.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { IntentMatcher } from './routing/intent-match.ts';
 import type { Db } from './store/db.ts';
 import type { Carrier } from './telephony/carrier.ts';
 
@@ -26,6 +27,8 @@ export interface Services {
   };
   /** Twilio's browser-calling setup (API key and TwiML App); null on the simulator. */
   voice: { accountSid: string; apiKeySid: string; apiKeySecret: string; twimlAppSid: string } | null;
+  /** Matches a caller's words to the AI receptionist's intents (an LLM when configured). */
+  intentMatcher: IntentMatcher;
   publicUrl: string;
   production: boolean;
   now(): Date;

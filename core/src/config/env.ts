@@ -30,6 +30,9 @@ export const EnvSchema = z.object({
   TWILIO_API_KEY_SID: z.string().optional(),
   TWILIO_API_KEY_SECRET: z.string().optional(),
   TWILIO_TWIML_APP_SID: z.string().optional(),
+  LLM_BASE_URL: optionalUrl('LLM_BASE_URL'),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -7,6 +7,7 @@ import { createSecretBox } from '../../crypto/secret-box.ts';
 import { createLogger } from '../../logging.ts';
 import { createLogMailer, type LoggedEmail } from '../../mail/index.ts';
 import type { Mailer } from '../../mail/mailer.ts';
+import { deterministicMatcher } from '../../routing/intent-match.ts';
 import type { Services } from '../../services.ts';
 import type { Db } from '../../store/db.ts';
 import { pgliteTestStore } from '../../store/testing.ts';
@@ -58,6 +59,7 @@ export async function startTestServer(
     secrets,
     ...carriers,
     voice: null,
+    intentMatcher: deterministicMatcher,
     publicUrl: 'http://localhost',
     production: false,
     now: () => new Date(Date.now() + offset),

@@ -13,7 +13,6 @@ import {
 import { startOutboundCall } from '../../domain/calls/outbound.ts';
 import { getContact } from '../../domain/contacts/contacts.ts';
 import { toE164 } from '../../phone/e164.ts';
-import { deterministicMatcher } from '../../routing/intent-match.ts';
 import { afterGather, type GatherAnswer, stepAt } from '../../routing/paths.ts';
 import type { Speech } from '../../routing/plan.ts';
 import type { Services } from '../../services.ts';
@@ -237,7 +236,7 @@ const gatherHandler: Handler = async (services, req, res) => {
   let answer: GatherAnswer = { kind: 'none' };
   if (payload.Digits) answer = { kind: 'digits', digits: payload.Digits };
   else if (payload.SpeechResult && step.intents) {
-    const match = await deterministicMatcher.match(payload.SpeechResult, step.intents, step.language);
+    const match = await services.intentMatcher.match(payload.SpeechResult, step.intents, step.language);
     answer = { kind: 'intent', name: match?.name ?? null };
   }
   const next = afterGather(path, step, answer);
