@@ -6,6 +6,7 @@ import { createBus } from './bus/index.ts';
 import { type Env, publicUrl } from './config/env.ts';
 import { createSecretBox } from './crypto/secret-box.ts';
 import { resolveSecretKey } from './crypto/secret-key-file.ts';
+import { routingConfigCache } from './domain/calls/routing-config.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logging.ts';
 import { createMailer } from './mail/index.ts';
@@ -62,6 +63,10 @@ export async function buildServices(env: Env, log: Logger, port: number): Promis
             twimlAppSid: env.TWILIO_TWIML_APP_SID,
           }
         : null,
+    routingConfig: (() => {
+      const cached = routingConfigCache();
+      return (accountId: string, version: number) => cached(db, accountId, version);
+    })(),
     intentMatcher: env.LLM_BASE_URL
       ? createLlmIntentMatcher({
           baseUrl: env.LLM_BASE_URL,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Bus } from './bus/bus.ts';
 import type { SecretBox } from './crypto/secret-box.ts';
+import type { RoutingConfig } from './domain/calls/routing-config.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { IntentMatcher } from './routing/intent-match.ts';
 import type { Db } from './store/db.ts';
@@ -27,6 +28,8 @@ export interface Services {
   };
   /** Twilio's browser-calling setup (API key and TwiML App); null on the simulator. */
   voice: { accountSid: string; apiKeySid: string; apiKeySecret: string; twimlAppSid: string } | null;
+  /** An account's routing inputs at a config version (cached: see domain/calls/routing-config.ts). */
+  routingConfig(accountId: string, version: number): Promise<RoutingConfig>;
   /** Matches a caller's words to the AI receptionist's intents (an LLM when configured). */
   intentMatcher: IntentMatcher;
   publicUrl: string;

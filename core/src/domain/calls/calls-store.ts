@@ -89,28 +89,38 @@ export async function openCall(
 }
 
 /**
- * Opens a call and records its first events in one transaction: the hot path of the voice
- * webhook, so the record is folded from the events in hand rather than read back. A retried
- * webhook finds the call open and adds nothing.
+ * Opens a call with its first events in ONE statement (data-modifying CTEs run atomically): the
+ * hot path of the voice webhook. The record is folded from the events in hand. A retried webhook
+ * finds the call open and adds nothing.
  */
 export async function openCallWithEvents(
-  db: Db,
+  db: Queryable,
   input: Parameters<typeof openCall>[1],
-  events: (call: StoredCall) => CallEvent[],
+  events: readonly CallEvent[],
 ): Promise<{ call: StoredCall; created: boolean }> {
-  return db.transaction(async (tx) => {
-    const opened = await openCall(tx, input);
-    if (!opened.created) return opened;
-    const first = events(opened.call);
-    for (const event of first)
-      await tx.execute(sql`insert into call_events (account_id, call_id, dedupe_key, event)
-        values (${input.accountId}, ${opened.call.id}, ${dedupeKey(event)}, ${JSON.stringify(event)})
-        on conflict (call_id, dedupe_key) do nothing`);
-    const record = foldCall(first);
-    await tx.execute(sql`update calls set record = ${JSON.stringify(record)}, result = ${record.result ?? null},
-        final = ${record.final} where id = ${opened.call.id}`);
-    return { call: { ...opened.call, record, final: record.final }, created: true };
-  });
+  const record = foldCall(events);
+  const logged = events.map((event) => ({ key: dedupeKey(event), event }));
+  const inserted = await db.maybeOne<Row>(sql`
+    with opened as (
+      insert into calls (id, account_id, carrier_call_sid, number_id, direction, from_number, to_number, member_id,
+        contact_id, plan, record, result, final)
+      values (coalesce(${input.id ?? null}::uuid, gen_random_uuid()), ${input.accountId}, ${input.carrierCallSid},
+        ${input.numberId}, ${input.direction}, ${input.from}, ${input.to}, ${input.memberId ?? null},
+        ${input.contactId ?? null}, ${input.plan ? JSON.stringify(input.plan) : null}, ${JSON.stringify(record)},
+        ${record.result ?? null}, ${record.final})
+      on conflict (carrier_call_sid) do nothing
+      returning *
+    ), logged as (
+      insert into call_events (account_id, call_id, dedupe_key, event)
+      select opened.account_id, opened.id, e.key, e.event
+      from opened, jsonb_to_recordset(${JSON.stringify(logged)}::jsonb) as e(key text, event jsonb)
+    )
+    select * from opened`);
+  if (inserted) return { call: toCall(inserted), created: true };
+  const existing = await db.one<Row>(
+    sql`select * from calls where carrier_call_sid = ${input.carrierCallSid} and account_id = ${input.accountId}`,
+  );
+  return { call: toCall(existing), created: false };
 }
 
 export async function findCall(db: Queryable, callId: string): Promise<StoredCall | null> {

@@ -4,8 +4,6 @@ import type { Plan } from '../../routing/plan.ts';
 import type { Services } from '../../services.ts';
 import { sql } from '../../store/sql.ts';
 import { type Contact, recogniseCaller } from '../contacts/contacts.ts';
-import { getSchedule } from '../hours/hours-store.ts';
-import { RoutingPolicySchema } from '../routing-policy/policy.ts';
 import { membersOnLiveCalls, openCallWithEvents, type StoredCall } from './calls-store.ts';
 import type { CallEvent } from './events.ts';
 
@@ -14,7 +12,7 @@ export interface InboundNumber {
   accountId: string;
   e164: string;
   /** What the webhook needs of the account, read with the number in one query. */
-  account: { carrierCredentials: string | null; locale: 'fr' | 'en' };
+  account: { carrierCredentials: string | null; locale: 'fr' | 'en'; configVersion: number };
 }
 
 /** The account's number a call to `to` rang, or null when no account owns it. */
@@ -28,14 +26,19 @@ export async function numberByE164(
     e164: string;
     carrier_credentials: string | null;
     locale: 'fr' | 'en';
-  }>(sql`select n.id, n.account_id, n.e164, a.carrier_credentials, a.locale
+    config_version: number;
+  }>(sql`select n.id, n.account_id, n.e164, a.carrier_credentials, a.locale, a.config_version
     from phone_numbers n join accounts a on a.id = n.account_id where n.e164 = ${e164}`);
   return row
     ? {
         id: row.id,
         accountId: row.account_id,
         e164: row.e164,
-        account: { carrierCredentials: row.carrier_credentials, locale: row.locale },
+        account: {
+          carrierCredentials: row.carrier_credentials,
+          locale: row.locale,
+          configVersion: row.config_version,
+        },
       }
     : null;
 }
@@ -63,25 +66,33 @@ export async function startInboundCall(
 ): Promise<{ call: StoredCall; plan: Plan; contact: Contact | null }> {
   const { number } = input;
   const now = services.now();
-  const [contact, schedule, policyRow, members, presence] = await Promise.all([
+  const [contact, config, presence] = await Promise.all([
     recogniseCaller(services.db, number.accountId, input.from),
-    getSchedule(services.db, number.accountId),
-    services.db.maybeOne<{ policy: unknown }>(
-      sql`select policy from routing_policies where number_id = ${number.id} and account_id = ${number.accountId}`,
-    ),
-    services.db.many<{ id: string }>(
-      sql`select id from members where account_id = ${number.accountId} order by created_at`,
-    ),
+    services.routingConfig(number.accountId, number.account.configVersion),
     presenceOf(services, number.accountId),
   ]);
   const plan = planCall({
-    policy: policyRow ? RoutingPolicySchema.parse(policyRow.policy) : null,
-    schedule: schedule.schedule,
+    policy: config.policies.get(number.id) ?? null,
+    schedule: config.schedule,
     instant: now,
     presence,
-    memberIds: members.map((m) => m.id),
+    memberIds: config.memberIds,
     caller: input.from,
   });
+  const events: CallEvent[] = [
+    {
+      type: 'call.created',
+      sid: input.sid,
+      direction: 'inbound',
+      from: input.from,
+      to: input.to,
+      numberE164: number.e164,
+      ...(contact ? { contactId: contact.id } : {}),
+      at: now,
+    },
+    { type: 'call.status', sid: input.sid, status: 'ringing', at: now },
+  ];
+  if (plan.afterHours) events.push({ type: 'call.after_hours', at: now });
   const { call } = await openCallWithEvents(
     services.db,
     {
@@ -94,23 +105,7 @@ export async function startInboundCall(
       contactId: contact?.id ?? null,
       plan,
     },
-    () => {
-      const events: CallEvent[] = [
-        {
-          type: 'call.created',
-          sid: input.sid,
-          direction: 'inbound',
-          from: input.from,
-          to: input.to,
-          numberE164: number.e164,
-          ...(contact ? { contactId: contact.id } : {}),
-          at: now,
-        },
-        { type: 'call.status', sid: input.sid, status: 'ringing', at: now },
-      ];
-      if (plan.afterHours) events.push({ type: 'call.after_hours', at: now });
-      return events;
-    },
+    events,
   );
   return { call, plan: call.plan ?? plan, contact };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Bus } from '../../bus/bus.ts';
 import { createMemoryBus } from '../../bus/memory-bus.ts';
 import { createSecretBox } from '../../crypto/secret-box.ts';
+import { routingConfigCache } from '../../domain/calls/routing-config.ts';
 import { createLogger } from '../../logging.ts';
 import { createLogMailer, type LoggedEmail } from '../../mail/index.ts';
 import type { Mailer } from '../../mail/mailer.ts';
@@ -59,6 +60,10 @@ export async function startTestServer(
     secrets,
     ...carriers,
     voice: null,
+    routingConfig: (() => {
+      const cached = routingConfigCache();
+      return (accountId: string, version: number) => cached(db, accountId, version);
+    })(),
     intentMatcher: deterministicMatcher,
     publicUrl: 'http://localhost',
     production: false,
