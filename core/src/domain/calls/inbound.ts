@@ -3,9 +3,16 @@ import { planCall } from '../../routing/engine.ts';
 import type { Plan } from '../../routing/plan.ts';
 import type { Services } from '../../services.ts';
 import { sql } from '../../store/sql.ts';
-import { type Contact, recogniseCaller } from '../contacts/contacts.ts';
-import { membersOnLiveCalls, openCallWithEvents, type StoredCall } from './calls-store.ts';
+import { openCallWithEvents, type StoredCall } from './calls-store.ts';
 import type { CallEvent } from './events.ts';
+
+/** A recognised caller, as much of the contact as ringing needs. */
+export interface CallerContact {
+  id: string;
+  name: string;
+  company: string | null;
+  phones: string[];
+}
 
 export interface InboundNumber {
   id: string;
@@ -13,12 +20,21 @@ export interface InboundNumber {
   e164: string;
   /** What the webhook needs of the account, read with the number in one query. */
   account: { carrierCredentials: string | null; locale: 'fr' | 'en'; configVersion: number };
+  /** The contact the caller's number belongs to (the most recently updated, if several). */
+  caller: CallerContact | null;
+  /** Members on a live call: busy, whatever their dialer says. */
+  onCalls: string[];
 }
 
-/** The account's number a call to `to` rang, or null when no account owns it. */
-export async function numberByE164(
+/**
+ * Everything the voice webhook reads from the store, in one query: the account's number a call
+ * to `to` rang (null when no account owns it), the account, who `from` is, and who is on a call.
+ * The webhook answers while the caller waits, and each statement on the embedded store costs.
+ */
+export async function lookupInbound(
   services: Pick<Services, 'db'>,
-  e164: string,
+  to: string,
+  from: string,
 ): Promise<InboundNumber | null> {
   const row = await services.db.maybeOne<{
     id: string;
@@ -27,8 +43,15 @@ export async function numberByE164(
     carrier_credentials: string | null;
     locale: 'fr' | 'en';
     config_version: number;
-  }>(sql`select n.id, n.account_id, n.e164, a.carrier_credentials, a.locale, a.config_version
-    from phone_numbers n join accounts a on a.id = n.account_id where n.e164 = ${e164}`);
+    caller: CallerContact | null;
+    on_calls: string[];
+  }>(sql`select n.id, n.account_id, n.e164, a.carrier_credentials, a.locale, a.config_version,
+      (select json_build_object('id', c.id, 'name', c.name, 'company', c.company, 'phones', c.phones)
+        from contacts c where c.account_id = n.account_id and c.phones @> ${[from]}::text[]
+        order by c.updated_at desc limit 1) as caller,
+      array(select distinct l.member_id::text from calls l
+        where l.account_id = n.account_id and not l.final and l.member_id is not null) as on_calls
+    from phone_numbers n join accounts a on a.id = n.account_id where n.e164 = ${to}`);
   return row
     ? {
         id: row.id,
@@ -39,20 +62,10 @@ export async function numberByE164(
           locale: row.locale,
           configVersion: row.config_version,
         },
+        caller: row.caller,
+        onCalls: row.on_calls,
       }
     : null;
-}
-
-async function presenceOf(services: Services, accountId: string): Promise<Record<string, PresenceStatus>> {
-  const [live, onCalls] = await Promise.all([
-    services.bus.listPresence(accountId),
-    membersOnLiveCalls(services.db, accountId),
-  ]);
-  const presence: Record<string, PresenceStatus> = Object.fromEntries(
-    live.map((p) => [p.memberId, p.status]),
-  );
-  for (const memberId of onCalls) presence[memberId] = 'busy';
-  return presence;
 }
 
 /**
@@ -63,14 +76,18 @@ async function presenceOf(services: Services, accountId: string): Promise<Record
 export async function startInboundCall(
   services: Services,
   input: { number: InboundNumber; sid: string; from: string; to: string },
-): Promise<{ call: StoredCall; plan: Plan; contact: Contact | null }> {
+): Promise<{ call: StoredCall; plan: Plan; contact: CallerContact | null }> {
   const { number } = input;
   const now = services.now();
-  const [contact, config, presence] = await Promise.all([
-    recogniseCaller(services.db, number.accountId, input.from),
+  const contact = number.caller;
+  const [config, live] = await Promise.all([
     services.routingConfig(number.accountId, number.account.configVersion),
-    presenceOf(services, number.accountId),
+    services.bus.listPresence(number.accountId),
   ]);
+  const presence: Record<string, PresenceStatus> = Object.fromEntries(
+    live.map((p) => [p.memberId, p.status]),
+  );
+  for (const memberId of number.onCalls) presence[memberId] = 'busy';
   const plan = planCall({
     policy: config.policies.get(number.id) ?? null,
     schedule: config.schedule,

@@ -1,5 +1,4 @@
 import type { Bus } from '../../bus/bus.ts';
-import type { Contact } from '../contacts/contacts.ts';
 import { accountChannel, memberChannel } from '../events/channels.ts';
 
 /** What a dialer needs to show an incoming call before it is answered. */
@@ -8,11 +7,14 @@ export interface CallerView {
   contact: { id: string; name: string; company: string | null; phones: string[] } | null;
 }
 
-export function callerView(from: string, contact: Contact | null): CallerView {
+export function callerView(
+  from: string,
+  contact: { id: string; name: string; company: string | null; phones: readonly string[] } | null,
+): CallerView {
   return {
     from,
     contact: contact
-      ? { id: contact.id, name: contact.name, company: contact.company, phones: contact.phones }
+      ? { id: contact.id, name: contact.name, company: contact.company, phones: [...contact.phones] }
       : null,
   };
 }

@@ -190,17 +190,3 @@ export async function allContacts(db: Queryable, accountId: string): Promise<Con
   );
   return rows.map(toContact);
 }
-
-/**
- * The contact a caller's number belongs to. Several contacts may share a number (a company
- * switchboard); the one updated most recently is taken, as the freshest guess.
- */
-export async function recogniseCaller(
-  db: Queryable,
-  accountId: string,
-  e164: string,
-): Promise<Contact | null> {
-  const row = await db.maybeOne<ContactRow>(sql`select * from contacts
-    where account_id = ${accountId} and phones @> ${[e164]}::text[] order by updated_at desc limit 1`);
-  return row ? toContact(row) : null;
-}

@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { getAccount } from '../../domain/accounts/accounts.ts';
 import { findCallBySid, recordCallEvents, type StoredCall } from '../../domain/calls/calls-store.ts';
 import type { CallEvent } from '../../domain/calls/events.ts';
-import { numberByE164, startInboundCall } from '../../domain/calls/inbound.ts';
+import { lookupInbound, startInboundCall } from '../../domain/calls/inbound.ts';
 import {
   announceAnswered,
   announceEnded,
@@ -72,18 +72,18 @@ async function enterStep(
   call: StoredCall,
   path: string,
   notice?: Speech,
-  locale?: 'fr' | 'en',
+  known?: { locale: 'fr' | 'en'; caller: CallerView },
 ): Promise<string> {
   const step = call.plan ? stepAt(call.plan, path) : undefined;
   if (!step) return renderHangup();
-  const language = locale ?? (await getAccount(services.db, call.accountId)).locale;
+  const language = known?.locale ?? (await getAccount(services.db, call.accountId)).locale;
   if (step.kind === 'ring')
     await announceRinging(
       services.bus,
       call.accountId,
       call.id,
       step.memberIds,
-      await callerOf(services, call),
+      known?.caller ?? (await callerOf(services, call)),
     );
   return renderStep(
     {
@@ -150,7 +150,7 @@ const browserCall: Handler = async (services, req, res) => {
 const voice: Handler = async (services, req, res) => {
   const body = formOf(req);
   if (body.From?.startsWith('client:')) return browserCall(services, req, res);
-  const number = body.To ? await numberByE164(services, body.To) : null;
+  const number = body.To ? await lookupInbound(services, body.To, body.From ?? '') : null;
   if (!number) {
     // Unknown number: no account's token can vouch for the request, so it changes nothing.
     twiml(res, renderSay('This number is not in service.', 'en'));
@@ -158,13 +158,19 @@ const voice: Handler = async (services, req, res) => {
   }
   if (!signedWith(services, req, services.webhookCredentialsFor(number.account))) return forbidden(res);
   const payload = parseWebhook(voiceWebhookSchema, normaliseStatus(body), 'voice webhook');
-  const { call } = await startInboundCall(services, {
+  const { call, contact } = await startInboundCall(services, {
     number,
     sid: payload.CallSid,
     from: payload.From,
     to: payload.To,
   });
-  twiml(res, await enterStep(services, call, '0', undefined, number.account.locale));
+  twiml(
+    res,
+    await enterStep(services, call, '0', undefined, {
+      locale: number.account.locale,
+      caller: callerView(call.from, contact),
+    }),
+  );
 };
 
 const status: Handler = async (services, req, res) => {
