@@ -30,6 +30,14 @@ interface Request {
 
 type Actor = { accountId: string; memberId: string };
 
+/** On the simulator, the customer picks up and talks for 30 s unless the request says otherwise. */
+const DEFAULT_CALLEE: CallScript = { answer: [{ by: 'customer' }], talkSeconds: 30 };
+
+function refuseFailed(story: { applicationError?: string | undefined }) {
+  if (story.applicationError)
+    throw new AppError('unavailable', 'call_failed', `The simulated call failed: ${story.applicationError}`);
+}
+
 /**
  * A rep clicks a number. Browser mode (Business plan): with Twilio, the browser dialer places the
  * call itself (`device.connect(connectParams)`) and Twilio asks the voice URL what to do.
@@ -64,14 +72,9 @@ export async function clickToCall(services: Services, actor: Actor, input: Reque
       identity: memberIdentity(actor.memberId),
       to,
       params: connectParams,
-      script: input.simulate ?? { answer: [{ by: 'customer' }], talkSeconds: 30 },
+      script: input.simulate ?? DEFAULT_CALLEE,
     });
-    if (story.applicationError)
-      throw new AppError(
-        'unavailable',
-        'call_failed',
-        `The simulated call failed: ${story.applicationError}`,
-      );
+    refuseFailed(story);
     return { mode: 'simulated', to, callerId: number.e164, callSid: story.callSid };
   }
 
@@ -106,14 +109,9 @@ export async function clickToCall(services: Services, actor: Actor, input: Reque
       from: number.e164,
       to: member.phone,
       callSid: sid,
-      script: input.simulate ?? { answer: [{ by: 'customer' }], talkSeconds: 30 },
+      script: input.simulate ?? DEFAULT_CALLEE,
     });
-    if (story.applicationError)
-      throw new AppError(
-        'unavailable',
-        'call_failed',
-        `The simulated call failed: ${story.applicationError}`,
-      );
+    refuseFailed(story);
     return { mode: 'simulated', to, callerId: number.e164, callId, callSid: sid };
   }
   const carrier = services.carrierFor(account);
