@@ -40,6 +40,8 @@ export async function startTestServer(
     secretKey?: Buffer;
     /** The address Twilio posts to, when instances sit behind one load balancer. */
     publicUrl?: string;
+    /** A fixed clock, for tests that compare records made at different times. */
+    clock?: () => Date;
   } = {},
 ): Promise<TestServer> {
   const store = options.db ? null : await pgliteTestStore.open();
@@ -67,7 +69,7 @@ export async function startTestServer(
     intentMatcher: deterministicMatcher,
     publicUrl: 'http://localhost',
     production: false,
-    now: () => new Date(Date.now() + offset),
+    now: () => new Date((options.clock?.() ?? new Date()).getTime() + offset),
   };
   const server = createApp(services).listen(0, '127.0.0.1');
   await new Promise<void>((done) => server.once('listening', done));
