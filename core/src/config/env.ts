@@ -17,7 +17,6 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalUrl('PUBLIC_URL'),
-  TRUST_PROXY: z.string().optional(),
   PARLEY_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalUrl('DATABASE_URL'),
   REDIS_URL: optionalUrl('REDIS_URL'),
