@@ -49,6 +49,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       throw new ConfigError(
         'Set both TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN, or neither to use the simulator',
       );
+    const browser = [env.TWILIO_API_KEY_SID, env.TWILIO_API_KEY_SECRET, env.TWILIO_TWIML_APP_SID];
+    if (browser.some(Boolean) && !browser.every(Boolean))
+      throw new ConfigError(
+        'The browser dialer needs all of TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET and TWILIO_TWIML_APP_SID: a Twilio API key and a TwiML App whose voice URL is PUBLIC_URL/webhooks/twilio/voice and status callback PUBLIC_URL/webhooks/twilio/status',
+      );
+    if (browser.every(Boolean) && !env.TWILIO_ACCOUNT_SID)
+      throw new ConfigError('The browser dialer settings need TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN too');
     return env;
   }
   const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
