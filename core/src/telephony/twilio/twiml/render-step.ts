@@ -82,17 +82,22 @@ export function renderStep(ctx: StepContext, step: Step): string {
  * Twilio documents a limit of 10 <Number> nouns per <Dial> and none for <Client>; every member is
  * rendered, and a team ringing more than 10 at once should be watched for Twilio refusing the dial.
  */
-function ring(response: VoiceResponse, urls: WebhookUrls, ctx: StepContext, step: RingStep): void {
-  const dial = response.dial(
+/** The <Dial> of a ring or forward step: its end is reported to this step's path. */
+function stepDial(response: VoiceResponse, urls: WebhookUrls, ctx: StepContext, ringSeconds: number) {
+  return response.dial(
     dialAttributes({
       urls,
       callId: ctx.callId,
       action: urls.dial(ctx.callId, ctx.path),
       callerId: ctx.callerId,
       record: ctx.record,
-      timeout: step.ringSeconds,
+      timeout: ringSeconds,
     }),
   );
+}
+
+function ring(response: VoiceResponse, urls: WebhookUrls, ctx: StepContext, step: RingStep): void {
+  const dial = stepDial(response, urls, ctx, step.ringSeconds);
   for (const memberId of step.memberIds) {
     dial.client(
       {
@@ -152,16 +157,7 @@ function speechHints(step: GatherStep): string | undefined {
 }
 
 function forward(response: VoiceResponse, urls: WebhookUrls, ctx: StepContext, step: ForwardStep): void {
-  const dial = response.dial(
-    dialAttributes({
-      urls,
-      callId: ctx.callId,
-      action: urls.dial(ctx.callId, ctx.path),
-      callerId: ctx.callerId,
-      record: ctx.record,
-      timeout: step.ringSeconds,
-    }),
-  );
+  const dial = stepDial(response, urls, ctx, step.ringSeconds);
   dial.number(
     { statusCallback: urls.leg(ctx.callId, FORWARD_LEG), statusCallbackEvent: LEG_EVENTS },
     step.to,
