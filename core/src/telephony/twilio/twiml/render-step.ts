@@ -74,14 +74,6 @@ export function renderStep(ctx: StepContext, step: Step): string {
   return response.toString();
 }
 
-/**
- * Rings every member's browser dialer at once; Twilio hangs up the others when one is bridged. The
- * <Client url> runs on the answering leg before the bridge, so that the server can let exactly one
- * member take the call even when several pick up at the same moment.
- *
- * Twilio documents a limit of 10 <Number> nouns per <Dial> and none for <Client>; every member is
- * rendered, and a team ringing more than 10 at once should be watched for Twilio refusing the dial.
- */
 /** The <Dial> of a ring or forward step: its end is reported to this step's path. */
 function stepDial(response: VoiceResponse, urls: WebhookUrls, ctx: StepContext, ringSeconds: number) {
   return response.dial(
@@ -96,6 +88,14 @@ function stepDial(response: VoiceResponse, urls: WebhookUrls, ctx: StepContext, 
   );
 }
 
+/**
+ * Rings every member's browser dialer at once; Twilio hangs up the others when one is bridged. The
+ * <Client url> runs on the answering leg before the bridge, so that the server can let exactly one
+ * member take the call even when several pick up at the same moment.
+ *
+ * Twilio documents a limit of 10 <Number> nouns per <Dial> and none for <Client>; every member is
+ * rendered, and a team ringing more than 10 at once should be watched for Twilio refusing the dial.
+ */
 function ring(response: VoiceResponse, urls: WebhookUrls, ctx: StepContext, step: RingStep): void {
   const dial = stepDial(response, urls, ctx, step.ringSeconds);
   for (const memberId of step.memberIds) {
