@@ -13,8 +13,6 @@ export interface CallDeployment {
   servers: TestServer[];
   /** The address Twilio posts to (PUBLIC_URL). */
   publicBase: string;
-  /** Routes the simulator's requests (a load balancer), when publicBase is not directly reachable. */
-  fetch?: typeof fetch;
   close(): Promise<void>;
 }
 
@@ -89,7 +87,6 @@ export function runCallFlows(
       const story = await simulateInboundCall({
         voiceUrl: `${deployment.publicBase}/webhooks/twilio/voice`,
         statusUrl: `${deployment.publicBase}/webhooks/twilio/status`,
-        ...(deployment.fetch ? { fetch: deployment.fetch } : {}),
         accountSid,
         authToken,
         from,

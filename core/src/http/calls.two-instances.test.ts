@@ -5,8 +5,10 @@ import type { Db } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import { postgresTestStore } from '../store/testing.ts';
 import { simulatorCredentials } from '../telephony/account-carriers.ts';
+import { simulateInboundCall } from '../telephony/simulator/voice/index.ts';
 import { formBody } from '../telephony/twilio/webhooks/form.ts';
 import { computeTwilioSignature } from '../telephony/twilio/webhooks/signature.ts';
+import { startRoundRobinProxy } from '../testing/round-robin-proxy.ts';
 import { serviceUrl, uniqueSuffix } from '../testing/services.ts';
 import { runCallFlows } from './calls.flows.ts';
 import type { ApiClient } from './testing/client.ts';
@@ -19,7 +21,6 @@ import { startTestServer, type TestServer } from './testing/test-server.ts';
  */
 const databaseUrl = serviceUrl('DATABASE_URL');
 const redisUrl = serviceUrl('REDIS_URL');
-const LB = 'http://parley-lb.test';
 
 describe.skipIf(!databaseUrl || !redisUrl)('two instances sharing PostgreSQL and Redis', () => {
   let deployment: Awaited<ReturnType<typeof startTwoInstances>>;
@@ -54,6 +55,30 @@ describe.skipIf(!databaseUrl || !redisUrl)('two instances sharing PostgreSQL and
     );
   });
 
+  it('spreads one call’s webhooks over both instances, which finish it together', async () => {
+    await admin.put(`/api/numbers/${number.id}/routing`, { strategy: 'simultaneous', members: [adminId] });
+    const before = new Map(deployment.proxy.counts);
+    const story = await simulateInboundCall({
+      voiceUrl: `${deployment.publicBase}/webhooks/twilio/voice`,
+      statusUrl: `${deployment.publicBase}/webhooks/twilio/status`,
+      ...simulatorCredentials(instances[0]!.services.secrets),
+      from: '+33612345678',
+      to: number.e164,
+      script: { answer: [{ by: adminId }] },
+    });
+    for (const instance of instances) {
+      const origin = new URL(instance.url).origin;
+      expect((deployment.proxy.counts.get(origin) ?? 0) - (before.get(origin) ?? 0)).toBeGreaterThan(3);
+    }
+    const latest = (await admin.get('/api/calls?limit=1')).body.calls[0];
+    expect(latest.record).toMatchObject({
+      id: story.callSid,
+      result: 'answered',
+      answeredBy: adminId,
+      final: true,
+    });
+  });
+
   it('gives a race of simultaneous answers on two instances exactly one winner, 1,000 times out of 1,000', async () => {
     const { authToken, accountSid } = simulatorCredentials(instances[0]!.services.secrets);
     await admin.put(`/api/numbers/${number.id}/routing`, {
@@ -61,7 +86,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('two instances sharing PostgreSQL and
       members: [adminId, lea.memberId],
     });
     const post = async (instance: TestServer, path: string, params: Record<string, string>) => {
-      const signature = computeTwilioSignature(authToken, `${LB}${path}`, params);
+      const signature = computeTwilioSignature(authToken, `${deployment.publicBase}${path}`, params);
       const res = await fetch(`${instance.url}${path}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
@@ -109,7 +134,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('two instances sharing PostgreSQL and
   }, 180_000);
 });
 
-/** Two instances behind LB on a fresh PostgreSQL schema and Redis prefix; the fetch alternates. */
+/**
+ * Two instances behind a real round-robin proxy (their PUBLIC_URL), on a fresh PostgreSQL schema
+ * and Redis key prefix.
+ */
 async function startTwoInstances() {
   const { db, cleanup } = await postgresTestStore(databaseUrl!).open();
   const prefix = `parley:test:${uniqueSuffix()}:`;
@@ -119,15 +147,14 @@ async function startTwoInstances() {
     await createRedisBus({ url: redisUrl!, keyPrefix: prefix }),
   ];
   const servers: TestServer[] = [];
-  for (const bus of buses) servers.push(await startTestServer({ db, bus, secretKey, publicUrl: LB }));
-  let turn = 0;
-  const balanced: typeof fetch = (input, init) =>
-    fetch(String(input).replace(LB, servers[turn++ % 2]!.url), init);
+  const proxy = await startRoundRobinProxy(() => servers.map((s) => s.url));
+  for (const bus of buses) servers.push(await startTestServer({ db, bus, secretKey, publicUrl: proxy.url }));
   return {
     servers,
-    publicBase: LB,
-    fetch: balanced,
+    proxy,
+    publicBase: proxy.url,
     async close() {
+      await proxy.close();
       for (const server of servers) await server.close();
       for (const bus of buses) await bus.close();
       await cleanup();
@@ -135,20 +162,8 @@ async function startTwoInstances() {
   };
 }
 
-const SELF_PLAYED = {
-  reason:
-    'on the simulator the server plays click-to-call against its own PUBLIC_URL, which here is a load balancer only the test’s fetch knows',
-  tests: [
-    'places an outbound call from the browser dialer through the same webhooks (simulator)',
-    'records a busy customer as busy',
-    'rings the rep’s phone, then the customer, and records the call as theirs',
-    'records a customer who does not answer as missed',
-  ],
-};
-
 if (databaseUrl && redisUrl)
   runCallFlows(
     'calls on two instances sharing PostgreSQL and Redis, callbacks alternating',
     startTwoInstances,
-    [SELF_PLAYED],
   );
