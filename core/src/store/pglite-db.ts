@@ -1,13 +1,15 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db } from './db.ts';
 import { StoreError } from './errors.ts';
+import { createGroupCommitQueue } from './group-commit.ts';
 import { queryableOver } from './queryable.ts';
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, in-process, one connection.
  * PGlite runs a plain query and an open transaction's statements under different locks, so a
  * query from another request could land inside someone's transaction; every operation here
- * goes through one queue instead.
+ * goes through one queue instead, which also commits statements that pile up together
+ * (group-commit.ts).
  */
 export async function createPgliteDb(dataDir?: string): Promise<Db> {
   let pglite: PGlite;
@@ -22,32 +24,28 @@ export async function createPgliteDb(dataDir?: string): Promise<Db> {
     );
   }
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialise = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
-
-  const over = (target: PGlite | Transaction) =>
+  const queue = createGroupCommitQueue({
+    run: async ({ text, values }) => {
+      const result = await pglite.query(text, [...values]);
+      return { rows: result.rows, affected: result.affectedRows ?? 0 };
+    },
+    control: async (command) => void (await pglite.exec(command)),
+  });
+  const inTransaction = (tx: Transaction) =>
     queryableOver(
       async ({ text, values }) => {
-        const result = await target.query(text, [...values]);
+        const result = await tx.query(text, [...values]);
         return { rows: result.rows, affected: result.affectedRows ?? 0 };
       },
-      (text) => target.exec(text),
+      (text) => tx.exec(text),
     );
-  const direct = over(pglite);
+  const direct = queryableOver(queue.statement, (text) => queue.exclusive(() => pglite.exec(text)));
 
   return {
     kind: 'pglite',
-    many: (q) => serialise(() => direct.many(q)),
-    one: (q) => serialise(() => direct.one(q)),
-    maybeOne: (q) => serialise(() => direct.maybeOne(q)),
-    execute: (q) => serialise(() => direct.execute(q)),
-    transaction: (work) => serialise(() => pglite.transaction((tx) => work(over(tx)))),
-    script: (text) => serialise(() => direct.script(text)),
-    ping: () => serialise(async () => void (await pglite.query('select 1'))),
-    close: () => serialise(() => pglite.close()),
+    ...direct,
+    transaction: (work) => queue.exclusive(() => pglite.transaction((tx) => work(inTransaction(tx)))),
+    ping: () => queue.exclusive(async () => void (await pglite.query('select 1'))),
+    close: () => queue.exclusive(() => pglite.close()),
   };
 }
