@@ -49,7 +49,7 @@ export function createGroupCommitQueue(runner: StatementRunner) {
       for (const task of group) await alone(task);
       return;
     }
-    group.forEach((task, index) => task.resolve(results[index]!));
+    for (const [index, task] of group.entries()) task.resolve(results[index]!);
   }
 
   async function pump() {
