@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import { CRM_LABELS, type CrmConnector, type CrmKind } from './connector.ts';
+import { CrmError } from './errors.ts';
+import type { Clock, RateLimiter } from './http.ts';
+
+export interface RateBudget {
+  requests: number;
+  perMs: number;
+}
+
+/** Rate facts as data: only `http.ts` reads them, so no connector hand-rolls a limiter. */
+export interface RateSpec {
+  /** The CRM's documented limit for one connection; the shared bucket keeps N instances under it together. */
+  budget: RateBudget;
+  /** Header carrying the wait on a 429 when the CRM does not use `Retry-After`. */
+  retryAfterHeader?: string;
+  /** Header carrying the requests left in the CRM's window. */
+  remainingHeader?: string;
+}
+
+/** What a CRM can do, as data, so the worker and the conformance suite adapt without `if (kind === …)`. */
+export interface Capabilities {
+  /** Many call logs in one request. */
+  batchUpsert: boolean;
+  /** The CRM upserts on a unique key itself, rather than the connector searching before it creates. */
+  upsertByUniqueKey: boolean;
+  /** Most records one batch request takes; 1 when `batchUpsert` is false. */
+  maxBatchSize: number;
+}
+
+export interface ConnectorLog {
+  debug(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+/** What the host (core) gives every connector; the connector builds its HTTP client from these. */
+export interface ConnectorDeps {
+  limiter: RateLimiter;
+  /** One key per CRM connection, so all instances share that connection's budget. */
+  rateKey: string;
+  clock: Clock;
+  log: ConnectorLog;
+}
+
+export interface ConnectorDescriptor<K extends CrmKind = CrmKind, C = unknown> {
+  readonly kind: K;
+  readonly config: z.ZodType<C>;
+  readonly rate: RateSpec;
+  readonly capabilities: Capabilities;
+  create(config: C, deps: ConnectorDeps): CrmConnector;
+  /** Parses stored configuration, then creates: the entry point for callers that hold only JSON. */
+  connect(rawConfig: unknown, deps: ConnectorDeps): CrmConnector;
+}
+
+/** The shape the registry `satisfies`, so a missing CRM or a descriptor under the wrong key fails to compile. */
+export type ConnectorRegistry = { readonly [K in CrmKind]: ConnectorDescriptor<K> };
+
+export interface ConnectorDefinition<K extends CrmKind, C> {
+  kind: K;
+  config: z.ZodType<C>;
+  rate: RateSpec;
+  capabilities: Capabilities;
+  create(config: C, deps: ConnectorDeps): CrmConnector;
+}
+
+export function defineConnector<const K extends CrmKind, C>(
+  definition: ConnectorDefinition<K, C>,
+): ConnectorDescriptor<K, C> {
+  const { kind, config, rate, capabilities, create } = definition;
+  if (!Number.isInteger(capabilities.maxBatchSize) || capabilities.maxBatchSize < 1) {
+    throw new RangeError(`${kind}: maxBatchSize must be a positive integer`);
+  }
+  if (!capabilities.batchUpsert && capabilities.maxBatchSize !== 1) {
+    throw new RangeError(`${kind}: maxBatchSize must be 1 without batchUpsert`);
+  }
+  if (rate.budget.requests < 1 || rate.budget.perMs <= 0) {
+    throw new RangeError(`${kind}: a rate budget needs at least one request per positive window`);
+  }
+  return {
+    kind,
+    config,
+    rate,
+    capabilities,
+    create,
+    connect(rawConfig, deps) {
+      const parsed = config.safeParse(rawConfig);
+      if (!parsed.success) {
+        const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+        throw new CrmError(
+          'invalid',
+          `The ${CRM_LABELS[kind]} connection's settings are incomplete or wrong (${fields}); reconnect it.`,
+          {
+            crm: kind,
+            cause: parsed.error,
+          },
+        );
+      }
+      const connector = create(parsed.data, deps);
+      if (connector.kind !== kind)
+        throw new TypeError(`${kind} descriptor created a ${connector.kind} connector`);
+      return connector;
+    },
+  };
+}
