@@ -88,32 +88,24 @@ class Tally {
   }
 }
 
-/** `connections` connections, each sending its next request as soon as the last is answered. */
-export async function saturate(target: Target, options: { connections: number; seconds: number }) {
+/** Closed loop: each connection sends its next request as soon as the last is answered. */
+async function closedLoop(
+  target: Target,
+  limit: { connections: number } & ({ duration: number } | { amount: number }),
+): Promise<LoadRun> {
   const tally = new Tally();
-  await tally.watch(
-    autocannon({
-      url: target.url,
-      connections: options.connections,
-      duration: options.seconds,
-      requests: tally.requests(target),
-    }),
-  );
+  await tally.watch(autocannon({ url: target.url, ...limit, requests: tally.requests(target) }));
   return tally.result();
 }
 
+/** `connections` connections, each sending its next request as soon as the last is answered. */
+export function saturate(target: Target, options: { connections: number; seconds: number }) {
+  return closedLoop(target, { connections: options.connections, duration: options.seconds });
+}
+
 /** A fixed number of requests, for warming a server up; nothing is kept. */
-export async function warmUp(target: Target, options: { requests: number; connections: number }) {
-  const tally = new Tally();
-  await tally.watch(
-    autocannon({
-      url: target.url,
-      connections: options.connections,
-      amount: options.requests,
-      requests: tally.requests(target),
-    }),
-  );
-  return tally.result();
+export function warmUp(target: Target, options: { requests: number; connections: number }) {
+  return closedLoop(target, { connections: options.connections, amount: options.requests });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { CallDirection, CallLeg, CallRecord, CallResult } from './call-record.ts';
-import { type CallStatus, isTerminal, statusRank } from './call-status.ts';
+import { isTerminal, statusRank } from './call-status.ts';
 import { orderEvents } from './event-order.ts';
 import type { CallEvent, CallEventOf } from './events.ts';
 
@@ -80,19 +80,9 @@ export function foldCall(events: readonly CallEvent[]): CallRecord {
   };
 }
 
-/** A call sid as the fold sees it: the parent call or one leg. */
-interface Track {
-  sid: string;
-  parentSid?: string;
-  memberId?: string;
-  to?: string;
-  status: CallStatus;
-  sequence?: number;
-  startedAt: Date;
+/** A call sid as the fold sees it: the parent call or one leg, and when it rang. */
+interface Track extends CallLeg {
   ringingAt?: Date;
-  answeredAt?: Date;
-  endedAt?: Date;
-  durationSeconds?: number;
 }
 
 interface Facts {
