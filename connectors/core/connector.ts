@@ -70,6 +70,10 @@ export const CallLogSchema = z.strictObject({
   summary: z.string().optional(),
   /** The one record to log the call on (picked by the rep, else the most recently engaged); absent logs it unassociated. */
   contact: RecordRefSchema.optional(),
+  /** The CRM user who owns the log, from the connection's member mapping (`listOwners`); absent leaves the CRM's default. */
+  ownerId: z.string().min(1).optional(),
+  /** The CRM's own outcome value (`listOutcomes`), from the connection's mapping of Parley's result and disposition. */
+  outcome: z.string().min(1).optional(),
 });
 export type CallLog = z.infer<typeof CallLogSchema>;
 
@@ -85,6 +89,8 @@ export const PersonSchema = z.strictObject({
   updatedAt: Instant,
   /** Set in `changedContacts` when the CRM archived or deleted the person. */
   archived: z.boolean().default(false),
+  /** The Parley contact id the record carries when Parley wrote it: the change is ours, not new (no echo). */
+  parleyId: z.string().min(1).optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
@@ -137,6 +143,14 @@ export const ConnectedAsSchema = z.strictObject({
 });
 export type ConnectedAs = z.infer<typeof ConnectedAsSchema>;
 
+/** A CRM user a member's calls can be owned by, matched to members by email. */
+export const CrmOwnerSchema = z.strictObject({ id: z.string().min(1), email: z.string(), name: z.string() });
+export type CrmOwner = z.infer<typeof CrmOwnerSchema>;
+
+/** One of the CRM's own call outcome values (HubSpot's per-portal dispositions, Salesforce's picklist…). */
+export const CrmOutcomeSchema = z.strictObject({ value: z.string().min(1), label: z.string() });
+export type CrmOutcome = z.infer<typeof CrmOutcomeSchema>;
+
 export interface CrmConnector {
   readonly kind: CrmKind;
   /** Who the stored credentials act as; throws `CrmError('auth')` when they no longer work. */
@@ -151,6 +165,10 @@ export interface CrmConnector {
   upsertContact(contact: ContactInput): Promise<RecordRef>;
   /** Contacts changed since `cursor` (from the beginning when null), a page at a time. */
   changedContacts(cursor: Cursor | null): Promise<Page<Person>>;
+  /** The CRM users calls can be owned by, for the admin's member mapping. */
+  listOwners(): Promise<CrmOwner[]>;
+  /** The outcome values the CRM accepts on a call log, for the admin's outcome mapping. */
+  listOutcomes(): Promise<CrmOutcome[]>;
   /** The CRM page of a record, for screen pops. Pure: no I/O. */
   recordUrl(ref: RecordRef): string;
 }

@@ -26,11 +26,14 @@ function stub(kind: CrmKind, host: string): CrmConnector {
     addNote: unused,
     upsertContact: unused,
     changedContacts: unused,
+    listOwners: unused,
+    listOutcomes: unused,
     recordUrl: (ref) => `https://${host}/${ref.objectType}/${ref.id}`,
   };
 }
 
 const Config = z.strictObject({ accessToken: z.string().min(10), host: z.string() });
+const formSetup = { kind: 'form' as const, form: Config, fields: [] };
 
 function describeCrm<K extends CrmKind>(kind: K, made: CrmKind = kind) {
   return defineConnector({
@@ -38,6 +41,7 @@ function describeCrm<K extends CrmKind>(kind: K, made: CrmKind = kind) {
     config: Config,
     rate: { budget: { requests: 100, perMs: 10_000 } },
     capabilities: { batchUpsert: true, upsertByUniqueKey: true, maxBatchSize: 100 },
+    setup: formSetup,
     create: (config, _deps) => stub(made, config.host),
   });
 }
@@ -85,6 +89,7 @@ describe('defineConnector', () => {
         config: Config,
         rate: { budget: { requests: 100, perMs: 10_000 } },
         capabilities,
+        setup: formSetup,
         create: (config) => stub('hubspot', config.host),
       });
     expect(define).toThrow(RangeError);
@@ -97,6 +102,7 @@ describe('defineConnector', () => {
         config: Config,
         rate: { budget: { requests: 0, perMs: 10_000 } },
         capabilities: { batchUpsert: false, upsertByUniqueKey: false, maxBatchSize: 1 },
+        setup: formSetup,
         create: (config) => stub('hubspot', config.host),
       });
     expect(define).toThrow(RangeError);

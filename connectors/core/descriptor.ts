@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { CRM_LABELS, type CrmConnector, type CrmKind } from './connector.ts';
 import { CrmError } from './errors.ts';
 import type { Clock, RateLimiter } from './http.ts';
+import type { SetupMethod } from './setup.ts';
+import type { WebhookSpec } from './webhook.ts';
 
 export interface RateBudget {
   requests: number;
@@ -42,6 +44,11 @@ export interface ConnectorDeps {
   rateKey: string;
   clock: Clock;
   log: ConnectorLog;
+  /**
+   * Called with the connector's whole new configuration when it changed credentials on its own
+   * (an OAuth refresh), so the host stores them before the old ones stop working.
+   */
+  saveConfig?: (config: unknown) => Promise<void>;
 }
 
 export interface ConnectorDescriptor<K extends CrmKind = CrmKind, C = unknown> {
@@ -49,6 +56,10 @@ export interface ConnectorDescriptor<K extends CrmKind = CrmKind, C = unknown> {
   readonly config: z.ZodType<C>;
   readonly rate: RateSpec;
   readonly capabilities: Capabilities;
+  /** How an admin connects it: OAuth (HubSpot, Salesforce, Attio) or a form of credentials (Odoo). */
+  readonly setup: SetupMethod<C>;
+  /** Present when the CRM pushes contact changes to Parley (HubSpot, Attio); others are polled. */
+  readonly webhook?: WebhookSpec;
   create(config: C, deps: ConnectorDeps): CrmConnector;
   /** Parses stored configuration, then creates: the entry point for callers that hold only JSON. */
   connect(rawConfig: unknown, deps: ConnectorDeps): CrmConnector;
@@ -62,13 +73,15 @@ export interface ConnectorDefinition<K extends CrmKind, C> {
   config: z.ZodType<C>;
   rate: RateSpec;
   capabilities: Capabilities;
+  setup: SetupMethod<C>;
+  webhook?: WebhookSpec;
   create(config: C, deps: ConnectorDeps): CrmConnector;
 }
 
 export function defineConnector<const K extends CrmKind, C>(
   definition: ConnectorDefinition<K, C>,
 ): ConnectorDescriptor<K, C> {
-  const { kind, config, rate, capabilities, create } = definition;
+  const { kind, config, rate, capabilities, create, setup, webhook } = definition;
   if (!Number.isInteger(capabilities.maxBatchSize) || capabilities.maxBatchSize < 1) {
     throw new RangeError(`${kind}: maxBatchSize must be a positive integer`);
   }
@@ -83,6 +96,8 @@ export function defineConnector<const K extends CrmKind, C>(
     config,
     rate,
     capabilities,
+    setup,
+    ...(webhook ? { webhook } : {}),
     create,
     connect(rawConfig, deps) {
       const parsed = config.safeParse(rawConfig);
