@@ -34,6 +34,8 @@ export interface ExchangeInput {
 export type SetupMethod<C> =
   | {
       kind: 'oauth';
+      /** The CRM's public login host, used when the deployment does not set another (a sandbox, an emulator). */
+      defaultAuthBaseUrl?: string;
       authorizeUrl(input: AuthorizeInput): string;
       /** Exchanges the callback's code for tokens: the connector's whole configuration. Throws `CrmError`. */
       exchange(input: ExchangeInput): Promise<C>;

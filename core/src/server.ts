@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { createBus } from './bus/index.ts';
-import { type Env, publicUrl } from './config/env.ts';
+import { ConfigError, type Env, publicUrl } from './config/env.ts';
 import { createSecretBox } from './crypto/secret-box.ts';
 import { resolveSecretKey } from './crypto/secret-key-file.ts';
 import { routingConfigCache } from './domain/calls/routing-config.ts';
@@ -14,6 +15,9 @@ import { deterministicMatcher } from './routing/intent-match.ts';
 import { createLlmIntentMatcher } from './routing/llm-intent-matcher.ts';
 import type { Services } from './services.ts';
 import { migrate, openStore } from './store/index.ts';
+import { createCrmServices, crmAppsFromEnv } from './sync/crm-services.ts';
+import { installedConnectors } from './sync/registry.ts';
+import { startSyncWorker } from './sync/worker.ts';
 import { accountCarriers } from './telephony/account-carriers.ts';
 import { createCarrier } from './telephony/index.ts';
 
@@ -75,10 +79,31 @@ export async function buildServices(env: Env, log: Logger, port: number): Promis
           onFallback: (reason) => log.warn({ reason }, 'AI receptionist fell back to phrase matching'),
         })
       : deterministicMatcher,
+    crm: createCrmServices({
+      db,
+      secrets,
+      limiter: bus,
+      log,
+      descriptors: installedConnectors,
+      // Read raw: one family of variables per CRM in the registry, not a fixed list in the schema.
+      apps: crmAppsFromEnv(process.env, installedConnectors),
+    }),
     publicUrl: publicUrl(env, port),
     production,
     now: () => new Date(),
   };
+}
+
+function runSyncWorker(services: Services, log: Logger) {
+  const worker = startSyncWorker({
+    db: services.db,
+    bus: services.bus,
+    connectorFor: services.crm.connectorFor,
+    log: log.child({ component: 'sync' }),
+    instanceId: randomUUID(),
+  });
+  services.crm.worker = worker;
+  return worker;
 }
 
 export async function startServer(
@@ -93,6 +118,7 @@ export async function startServer(
     server.once('error', fail);
   });
   const port = (server.address() as AddressInfo).port;
+  const worker = env.PARLEY_SYNC_WORKER === 'on' ? runSyncWorker(services, log) : null;
   const url = `http://localhost:${port}`;
   if (env.PORT === 0) services.publicUrl = publicUrl(env, port);
   log.info(
@@ -115,6 +141,7 @@ export async function startServer(
       const force = setTimeout(() => server.closeAllConnections(), 10_000);
       await stopped;
       clearTimeout(force);
+      await worker?.stop();
       await services.bus.close();
       await services.mailer.close();
       await services.db.close();
@@ -123,4 +150,31 @@ export async function startServer(
     return closing;
   };
   return { url, services, close };
+}
+
+/**
+ * A process that runs the CRM sync worker and no HTTP: scale logging apart from the web tier.
+ * Rows are claimed with leases, so any number of these run beside the servers.
+ */
+export async function startWorkerOnly(
+  env: Env,
+  log: Logger = createLogger(env.LOG_LEVEL),
+): Promise<{ log: Logger; services: Services; close(): Promise<void> }> {
+  if (!env.DATABASE_URL) {
+    throw new ConfigError(
+      'parley worker shares the database with the servers: set DATABASE_URL (the embedded store serves one process; `parley start` runs the worker itself).',
+    );
+  }
+  const services = await buildServices(env, log, env.PORT);
+  const worker = runSyncWorker(services, log);
+  log.info({ store: services.db.kind, bus: services.bus.kind }, 'Parley sync worker running');
+  return {
+    log,
+    services,
+    async close() {
+      await worker.stop();
+      await services.bus.close();
+      await services.db.close();
+    },
+  };
 }

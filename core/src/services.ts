@@ -5,6 +5,7 @@ import type { RoutingConfig } from './domain/calls/routing-config.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { IntentMatcher } from './routing/intent-match.ts';
 import type { Db } from './store/db.ts';
+import type { CrmServices } from './sync/crm-services.ts';
 import type { Carrier } from './telephony/carrier.ts';
 
 /**
@@ -32,6 +33,8 @@ export interface Services {
   routingConfig(accountId: string, version: number): Promise<RoutingConfig>;
   /** Matches a caller's words to the AI receptionist's intents (an LLM when configured). */
   intentMatcher: IntentMatcher;
+  /** CRM connectors, the apps Parley registered with each CRM, and this instance's sync worker. */
+  crm: CrmServices;
   publicUrl: string;
   production: boolean;
   now(): Date;

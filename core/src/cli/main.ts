@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseEnv } from '../config/env.ts';
-import { startServer } from '../server.ts';
+import { startServer, startWorkerOnly } from '../server.ts';
 import { openStore } from '../store/index.ts';
 import { migrate } from '../store/migrate.ts';
 import { CliError, createAdminCommand, quoteCommand, subscriptionCommand } from './admin.ts';
@@ -11,6 +11,7 @@ import { simulateCommand } from './simulate.ts';
 const HELP = `parley — open-source team phone system
 
   parley start                       run the server (PORT, DATABASE_URL, REDIS_URL… see README)
+  parley worker                      run only the CRM sync worker (needs DATABASE_URL; as many as you like)
   parley migrate                     apply database migrations and exit
   parley doctor                      check store, bus, carrier, email and keys; say what to fix
   parley admin create --email E      create an account and its first admin
@@ -40,6 +41,19 @@ async function main(argv: string[]): Promise<number> {
       const stop = (signal: string) => {
         server.services.log.info({ signal }, 'shutting down');
         server.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      return -1;
+    }
+    case 'worker': {
+      const worker = await startWorkerOnly(parseEnv());
+      const stop = (signal: string) => {
+        worker.log.info({ signal }, 'sync worker shutting down');
+        worker.close().then(
           () => process.exit(0),
           () => process.exit(1),
         );

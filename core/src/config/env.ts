@@ -32,6 +32,8 @@ export const EnvSchema = z.object({
   LLM_BASE_URL: optionalUrl('LLM_BASE_URL'),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
+  /** off: this instance serves HTTP only; run `parley worker` elsewhere (or another instance with on). */
+  PARLEY_SYNC_WORKER: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -10,6 +10,7 @@ import { pickLocale } from './pages/locale.ts';
 import { probeReadiness } from './readiness.ts';
 import type { AnyRoute } from './route.ts';
 import { apiRoutes } from './routes/index.ts';
+import { crmOAuthRouter, crmWebhookRouter } from './webhooks/crm-router.ts';
 import { twilioWebhookRouter } from './webhooks/twilio-router.ts';
 import { installZodMessages } from './zod-messages.ts';
 
@@ -84,6 +85,8 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
   app.use('/api', api);
 
   app.use('/webhooks/twilio', twilioWebhookRouter(services));
+  app.use('/webhooks/crm', crmWebhookRouter(services));
+  app.use('/oauth/crm', crmOAuthRouter(services));
 
   app.use((req: Request, res: Response) => {
     res.status(404).json(errorBody('not_found', `Nothing at ${req.path}.`));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCall, recordCallEvents } from '../domain/calls/calls-store.ts';
+import { saveConnection } from '../sync/connections.ts';
 import { apiRoutes } from './routes/index.ts';
 import type { ApiClient } from './testing/client.ts';
 import { addMember, addSeats, buyFirstNumber, signUpAdmin } from './testing/fixtures.ts';
@@ -56,6 +57,14 @@ beforeAll(async () => {
     strategy: 'simultaneous',
     members: [admin.memberId],
   });
+  // Stored as a connect would store it: the connection rows are what tenancy must guard.
+  const connection = await saveConnection(server.services.db, server.services.secrets, {
+    accountId: admin.accountId,
+    kind: 'odoo',
+    config: { url: 'https://alpha.odoo.example' },
+    connectedAs: { accountId: 'alpha-db', userId: '2', instanceUrl: 'https://alpha.odoo.example' },
+    owners: [],
+  });
   a = {
     client: admin.client,
     marker: MARKER,
@@ -68,6 +77,7 @@ beforeAll(async () => {
       seatChange: seatChange.body.id,
       token: token.body.id,
       call: call.id,
+      crmConnection: connection.id,
     },
   };
   const other = await signUpAdmin(server);
@@ -89,6 +99,12 @@ const ID_OF: Record<string, string> = {
   '/api/billing/seat-changes/:id/confirm': 'seatChange',
   '/api/me/tokens/:id': 'token',
   '/api/calls/:id': 'call',
+  '/api/calls/:id/crm': 'call',
+  '/api/crm/connections/:id': 'crmConnection',
+  '/api/crm/connections/:id/failures': 'crmConnection',
+  '/api/crm/connections/:id/retry': 'crmConnection',
+  '/api/crm/connections/:id/import': 'crmConnection',
+  '/api/crm/connections/:id/owners/refresh': 'crmConnection',
 };
 
 // Bodies valid for B, so the request gets past validation and reaches the tenancy check.

@@ -81,6 +81,17 @@ async function refuseForeignOwner(db: Queryable, accountId: string, ownerId: str
 
 type Actor = { accountId: string; memberId: string };
 
+/**
+ * What a member saves flows to the account's CRMs: the outbox row is written with the contact, so
+ * the push happens even if the server stops right after. Contacts imported from a CRM are written
+ * by the sync itself and never queued, which is half of what keeps sync free of echoes.
+ */
+async function queueContactPush(tx: Queryable, accountId: string, contactId: string): Promise<void> {
+  await tx.execute(
+    sql`insert into outbox (account_id, topic, subject_id) values (${accountId}, 'contact.saved', ${contactId})`,
+  );
+}
+
 export async function createContact(db: Db, actor: Actor, body: ContactBody): Promise<Contact> {
   const account = await getAccount(db, actor.accountId);
   const phones = normalisePhones(body.phones, account.defaultCountry);
@@ -98,6 +109,7 @@ export async function createContact(db: Db, actor: Actor, body: ContactBody): Pr
       targetType: 'contact',
       targetId: row.id,
     });
+    await queueContactPush(tx, actor.accountId, row.id);
     return toContact(row);
   });
 }
@@ -136,6 +148,7 @@ export async function updateContact(
       targetType: 'contact',
       targetId: id,
     });
+    await queueContactPush(tx, actor.accountId, id);
     return toContact(row);
   });
 }

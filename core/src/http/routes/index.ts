@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.ts';
 import { billingRoutes } from './billing.ts';
 import { callRoutes, clickToCallRoutes } from './calls.ts';
 import { contactRoutes } from './contacts.ts';
+import { crmRoutes } from './crm.ts';
 import { hoursRoutes } from './hours.ts';
 import { identityRoutes } from './identity.ts';
 import { numberRoutes } from './numbers.ts';
@@ -19,6 +20,7 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...numberRoutes,
   ...hoursRoutes,
   ...contactRoutes,
+  ...crmRoutes,
   ...auditRoutes,
   ...presenceRoutes,
   ...clickToCallRoutes,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { CrmKind } from '@parley/connectors';
 import type { Logger } from 'pino';
 import type { Bus } from '../../bus/bus.ts';
 import { createMemoryBus } from '../../bus/memory-bus.ts';
@@ -12,6 +13,9 @@ import { deterministicMatcher } from '../../routing/intent-match.ts';
 import type { Services } from '../../services.ts';
 import type { Db } from '../../store/db.ts';
 import { pgliteTestStore } from '../../store/testing.ts';
+import type { Descriptors } from '../../sync/connector-cache.ts';
+import { type CrmApp, createCrmServices } from '../../sync/crm-services.ts';
+import { installedConnectors } from '../../sync/registry.ts';
 import { accountCarriers } from '../../telephony/account-carriers.ts';
 import type { Carrier } from '../../telephony/carrier.ts';
 import { createSimulatorCarrier } from '../../telephony/simulator/simulator-carrier.ts';
@@ -42,6 +46,8 @@ export async function startTestServer(
     publicUrl?: string;
     /** A fixed clock, for tests that compare records made at different times. */
     clock?: () => Date;
+    /** CRM connectors and the OAuth apps registered with their emulators. */
+    crm?: { descriptors?: Descriptors; apps?: Partial<Record<CrmKind, CrmApp>> };
   } = {},
 ): Promise<TestServer> {
   const store = options.db ? null : await pgliteTestStore.open();
@@ -54,10 +60,12 @@ export async function startTestServer(
     { carrier: options.carrier ?? createSimulatorCarrier(), credentials: null },
     options.twilioApiBaseUrl ? { apiBaseUrl: options.twilioApiBaseUrl } : undefined,
   );
+  const bus = options.bus ?? createMemoryBus();
+  const log = options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const services: Services = {
     db,
-    bus: options.bus ?? createMemoryBus(),
-    log: options.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    bus,
+    log,
     mailer: options.mailer ?? createLogMailer((e) => emails.push(e)),
     secrets,
     ...carriers,
@@ -67,6 +75,14 @@ export async function startTestServer(
       return (accountId: string, version: number) => cached(db, accountId, version);
     })(),
     intentMatcher: deterministicMatcher,
+    crm: createCrmServices({
+      db,
+      secrets,
+      limiter: bus,
+      log,
+      descriptors: options.crm?.descriptors ?? installedConnectors,
+      apps: options.crm?.apps ?? {},
+    }),
     publicUrl: 'http://localhost',
     production: false,
     now: () => new Date((options.clock?.() ?? new Date()).getTime() + offset),

@@ -1,0 +1,175 @@
+import { CrmKindSchema } from '@parley/connectors';
+import { z } from 'zod';
+import { getCall } from '../../domain/calls/calls-store.ts';
+import {
+  callSyncStatus,
+  connectWithForm,
+  failedSyncs,
+  parseKind,
+  refreshOwners,
+  retrySyncs,
+  startImport,
+  startOAuth,
+  unmatchedMembers,
+} from '../../sync/admin.ts';
+import { deleteConnection, getConnection, listConnections, updateSettings } from '../../sync/connections.ts';
+import { ConnectionSettingsPatchSchema } from '../../sync/settings.ts';
+import { route } from '../route.ts';
+import { IdParams } from '../schemas.ts';
+
+const KindParams = z.strictObject({ kind: CrmKindSchema });
+const ConnectBody = z.strictObject({
+  /** Only for CRMs connected with a form (Odoo); OAuth CRMs take an empty body. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+const RetryBody = z.strictObject({ callId: z.uuid('Not a valid call id').optional() });
+
+export const crmRoutes = [
+  route({
+    method: 'get',
+    path: '/api/crm/connections',
+    summary: 'CRM connections with status, last sync, backlog and failures',
+    tag: 'crm',
+    access: 'admin',
+    response: { status: 200 },
+    async handler({ principal, services }) {
+      const available = Object.entries(services.crm.descriptors).map(([kind, descriptor]) => ({
+        kind,
+        setup: descriptor.setup.kind,
+        ready: descriptor.setup.kind === 'form' || Boolean(services.crm.apps[parseKind(kind)]),
+        ...(descriptor.setup.kind === 'form' ? { fields: descriptor.setup.fields } : {}),
+      }));
+      return { body: { connections: await listConnections(services.db, principal.accountId), available } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/crm/:kind/connect',
+    summary: 'Connect a CRM: an OAuth URL to open, or the connection made from the form’s fields',
+    tag: 'crm',
+    access: 'admin',
+    params: KindParams,
+    body: ConnectBody,
+    response: { status: 200 },
+    async handler({ principal, params, body, services }) {
+      const kind = parseKind(params.kind);
+      const descriptor = services.crm.descriptors[kind];
+      if (descriptor?.setup.kind === 'form') {
+        return {
+          status: 201,
+          body: { connection: await connectWithForm(services, principal.accountId, kind, body) },
+        };
+      }
+      return { body: await startOAuth(services, principal, kind) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/crm/connections/:id',
+    summary: 'One CRM connection, with members no CRM user matches',
+    tag: 'crm',
+    access: 'admin',
+    params: IdParams,
+    response: { status: 200 },
+    async handler({ principal, params, services }) {
+      const connection = await getConnection(services.db, principal.accountId, params.id);
+      return { body: { connection, unmatchedMembers: await unmatchedMembers(services, connection) } };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/crm/connections/:id',
+    summary: 'Change what a CRM connection logs and how (calls, unknown callers, owners, outcomes)',
+    tag: 'crm',
+    access: 'admin',
+    params: IdParams,
+    body: ConnectionSettingsPatchSchema,
+    response: { status: 200 },
+    async handler({ principal, params, body, services }) {
+      return {
+        body: { connection: await updateSettings(services.db, principal.accountId, params.id, body) },
+      };
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/api/crm/connections/:id',
+    summary: 'Disconnect a CRM (calls already logged stay in it)',
+    tag: 'crm',
+    access: 'admin',
+    params: IdParams,
+    response: { status: 204 },
+    async handler({ principal, params, services }) {
+      await deleteConnection(services.db, principal.accountId, params.id);
+      return { status: 204 };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/crm/connections/:id/failures',
+    summary: 'Calls the CRM refused, with its own message',
+    tag: 'crm',
+    access: 'admin',
+    params: IdParams,
+    response: { status: 200 },
+    async handler({ principal, params, services }) {
+      return { body: { failures: await failedSyncs(services, principal.accountId, params.id) } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/crm/connections/:id/retry',
+    summary: 'Send failed calls again (one, or all)',
+    tag: 'crm',
+    access: 'admin',
+    params: IdParams,
+    body: RetryBody,
+    response: { status: 200 },
+    async handler({ principal, params, body, services }) {
+      return { body: { requeued: await retrySyncs(services, principal.accountId, params.id, body.callId) } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/crm/connections/:id/import',
+    summary: 'Import every contact from the CRM again; progress shows on the connection',
+    tag: 'crm',
+    access: 'admin',
+    params: IdParams,
+    response: { status: 202 },
+    async handler({ principal, params, services }) {
+      await getConnection(services.db, principal.accountId, params.id);
+      startImport(services, params.id);
+      return {
+        status: 202,
+        body: { connection: await getConnection(services.db, principal.accountId, params.id) },
+      };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/crm/connections/:id/owners/refresh',
+    summary: 'Read the CRM’s users again, for the member mapping',
+    tag: 'crm',
+    access: 'admin',
+    params: IdParams,
+    response: { status: 200 },
+    async handler({ principal, params, services }) {
+      return { body: { connection: await refreshOwners(services, principal.accountId, params.id) } };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/calls/:id/crm',
+    summary:
+      'Where a call stands in each connected CRM: pending, logged (with a link) or failed (with the CRM’s message)',
+    tag: 'calls',
+    access: 'member',
+    params: IdParams,
+    response: { status: 200 },
+    async handler({ principal, params, services }) {
+      await getCall(services.db, principal.accountId, params.id);
+      return { body: { syncs: await callSyncStatus(services, principal.accountId, params.id) } };
+    },
+  }),
+];

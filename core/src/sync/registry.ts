@@ -1,0 +1,4 @@
+import type { Descriptors } from './connector-cache.ts';
+
+/** The connectors this build ships: the typed registry of `@parley/connectors`. */
+export const installedConnectors: Descriptors = {};
