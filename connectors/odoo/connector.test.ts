@@ -1,0 +1,20 @@
+import { runConformance } from '../core/conformance/run-conformance.ts';
+import { testDeps } from '../testing/deps.ts';
+import { startOdooEmulator } from './emulator/index.ts';
+import { odoo } from './index.ts';
+
+runConformance({
+  descriptor: odoo,
+  make: async () => {
+    const emulator = await startOdooEmulator();
+    const config = emulator.config();
+    return { connector: odoo.create(config, testDeps()), emulator, secrets: [config.apiKey] };
+  },
+  // Odoo's CRM app (crm.lead) is out of this connector's scope: every partner is a contact.
+  hasLeads: false,
+  // Per batch of 100: search_read parley.call by call_id, search res.partner for the linked ids,
+  // one create for the new calls; plus, once per connector, authenticate and the ir.model check
+  // for the module, which the fourth request per batch covers. Changed calls cost one write each
+  // (write gives all ids the same values), so a re-sent batch with new notes exceeds this.
+  requestsPerBatch: 4,
+});
