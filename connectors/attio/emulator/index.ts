@@ -56,8 +56,6 @@ export async function startAttioEmulator(
   options: { port?: number; latencyMs?: number; enforceLimit?: boolean } = {},
 ): Promise<AttioEmulator> {
   const state = new AttioState();
-  const accessToken = `attio_${randomBytes(16).toString('hex')}`;
-  state.tokens.set(accessToken, state.members[0]?.id ?? '');
   const oauthApp: OAuthApp = {
     clientId: randomUUID(),
     clientSecret: randomBytes(16).toString('hex'),
@@ -175,14 +173,20 @@ export async function startAttioEmulator(
     state,
     oauthApp,
     webhookSecret,
-    config: () => ({
-      apiBaseUrl: running.url,
-      appBaseUrl: running.url,
-      accessToken,
-      workspaceId: state.workspaceId,
-      workspaceSlug: state.workspaceSlug,
-      defaultCountry: WORKSPACE_COUNTRY,
-    }),
+    config() {
+      // Each configuration carries a token of its own, as a fresh install would: reconnecting after
+      // a revocation works with the new one while the revoked one stays refused.
+      const token = `attio_${randomBytes(16).toString('hex')}`;
+      state.tokens.set(token, state.members[0]?.id ?? '');
+      return {
+        apiBaseUrl: running.url,
+        appBaseUrl: running.url,
+        accessToken: token,
+        workspaceId: state.workspaceId,
+        workspaceSlug: state.workspaceSlug,
+        defaultCountry: WORKSPACE_COUNTRY,
+      };
+    },
     async seed(fixtures: readonly FixturePerson[]) {
       const object = people();
       const companies = state.objects.get('companies');
