@@ -1,0 +1,15 @@
+import { defineConnector } from '../core/descriptor.ts';
+import { COLLECTION_MAX } from './call-logs.ts';
+import { SALESFORCE_RATE } from './client.ts';
+import { SalesforceConfigSchema } from './config.ts';
+import { createSalesforceConnector } from './connector.ts';
+import { authorizeUrl, exchange } from './oauth.ts';
+
+export const salesforce = defineConnector({
+  kind: 'salesforce',
+  config: SalesforceConfigSchema,
+  rate: SALESFORCE_RATE,
+  capabilities: { batchUpsert: true, upsertByUniqueKey: true, maxBatchSize: COLLECTION_MAX },
+  setup: { kind: 'oauth', authorizeUrl, exchange },
+  create: (config, deps) => createSalesforceConnector(config, deps),
+});
