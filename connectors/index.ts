@@ -15,3 +15,12 @@ export type { Clock, RateLimiter, TokenBucket } from './core/http.ts';
 export { normaliseForCompare } from './core/phone.ts';
 export type { AuthorizeInput, ExchangeInput, OAuthApp, SetupMethod } from './core/setup.ts';
 export type { CrmChange, WebhookRequest, WebhookSpec, WebhookVerdict } from './core/webhook.ts';
+
+import { attio } from './attio/index.ts';
+import type { ConnectorRegistry } from './core/descriptor.ts';
+import { hubspot } from './hubspot/index.ts';
+import { odoo } from './odoo/index.ts';
+import { salesforce } from './salesforce/index.ts';
+
+/** Every CRM Parley connects to; a missing one, or one under the wrong key, fails to compile. */
+export const connectors = { hubspot, salesforce, attio, odoo } as const satisfies ConnectorRegistry;

@@ -22,6 +22,8 @@ export interface ExchangeInput {
   redirectUri: string;
   code: string;
   codeVerifier: string;
+  /** The Parley account's country: how national numbers typed into the CRM are read. */
+  defaultCountry?: string;
   /** Query parameters the CRM added to the callback besides code and state (Salesforce's instance hints…). */
   callbackParams: Record<string, string>;
   fetch?: typeof fetch;

@@ -8,10 +8,18 @@ afterEach(async () => {
   emulator = undefined;
 });
 
+// One token per emulator: `config()` grants a fresh one each time, as a new install would.
+const tokens = new WeakMap<AttioEmulator, string>();
+
 function call(emu: AttioEmulator, method: string, path: string, body?: unknown) {
+  let token = tokens.get(emu);
+  if (!token) {
+    token = emu.config().accessToken;
+    tokens.set(emu, token);
+  }
   return fetch(`${emu.running.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${emu.config().accessToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -64,6 +72,7 @@ describe('the Attio emulator', () => {
 
   it('answers a revoked token with 401 on data and an inactive token on /v2/self', async () => {
     emulator = await startAttioEmulator({ enforceLimit: false });
+    await call(emulator, 'GET', '/v2/self');
     emulator.revokeAccess();
     const records = await call(emulator, 'POST', '/v2/objects/people/records/query', {});
     expect(records.status).toBe(401);

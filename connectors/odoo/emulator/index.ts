@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FixturePerson } from '../../core/conformance/fixtures.ts';
 import type {
   ConformanceEmulator,
@@ -175,13 +176,20 @@ export async function startOdooEmulator(options: OdooEmulatorOptions = {}): Prom
   return {
     running,
     state,
-    config: () => ({
-      url: running.url,
-      database: credentials.database,
-      login: credentials.login,
-      apiKey: credentials.apiKey,
-      defaultCountry: 'FR',
-    }),
+    config() {
+      // After a revocation the admin creates a new API key in Odoo: the new key works, the old stays refused.
+      if (state.revoked) {
+        credentials.apiKey = randomBytes(20).toString('hex');
+        state.revoked = false;
+      }
+      return {
+        url: running.url,
+        database: credentials.database,
+        login: credentials.login,
+        apiKey: credentials.apiKey,
+        defaultCountry: 'FR',
+      };
+    },
     async seed(people: readonly FixturePerson[]) {
       return people.map((person) => {
         const [phone = false, mobile = false] = person.phones;

@@ -1,3 +1,4 @@
+/// <reference path="./xmlrpc-lib.d.ts" />
 import { Readable } from 'node:stream';
 import Deserializer from 'xmlrpc/lib/deserializer.js';
 import { serializeFault, serializeMethodResponse } from 'xmlrpc/lib/serializer.js';

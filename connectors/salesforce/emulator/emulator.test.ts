@@ -50,8 +50,11 @@ describe('the emulator’s SOQL and SOSL parser', () => {
 
 describe('the emulator refuses what Salesforce refuses, and fails the test', () => {
   let emulator: SalesforceEmulator;
+  // One session for the whole test: `config()` grants a fresh one each time, as a new consent would.
+  let token: string;
   beforeEach(async () => {
     emulator = await startSalesforceEmulator();
+    token = emulator.config().accessToken;
   });
   afterEach(() => emulator.close());
 
@@ -59,7 +62,7 @@ describe('the emulator refuses what Salesforce refuses, and fails the test', () 
     fetch(`${emulator.running.url}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${emulator.config().accessToken}`,
+        authorization: `Bearer ${token}`,
         'content-type': 'application/json',
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -155,7 +155,6 @@ export async function startSalesforceEmulator(
     identityUrl: org.identityUrl(),
     violation,
   });
-  const first = org.issue();
   const server = running;
 
   const text = (record: SObject, field: string) => {
@@ -166,18 +165,22 @@ export async function startSalesforceEmulator(
   return {
     running: server,
     oauthApp: org.app,
-    config: () => ({
-      instanceUrl: url,
-      accessToken: first.accessToken,
-      refreshToken: first.refreshToken,
-      loginUrl: url,
-      clientId: org.app.clientId,
-      clientSecret: org.app.clientSecret,
-      apiVersion: DEFAULT_API_VERSION,
-      defaultCountry: 'FR',
-      orgId,
-      userId,
-    }),
+    config() {
+      // A fresh grant each time, as a new OAuth consent gives: reconnecting after a revocation works.
+      const grant = org.issue();
+      return {
+        instanceUrl: url,
+        accessToken: grant.accessToken,
+        refreshToken: grant.refreshToken,
+        loginUrl: url,
+        clientId: org.app.clientId,
+        clientSecret: org.app.clientSecret,
+        apiVersion: DEFAULT_API_VERSION,
+        defaultCountry: 'FR',
+        orgId,
+        userId,
+      };
+    },
     async seed(people: readonly FixturePerson[]): Promise<RecordRef[]> {
       return people.map((person) => {
         const [phone, mobile] = person.phones;

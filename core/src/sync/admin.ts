@@ -8,6 +8,7 @@ import {
   isCrmError,
 } from '@parley/connectors';
 import { z } from 'zod';
+import { getAccount } from '../domain/accounts/accounts.ts';
 import { AppError, type AppErrorKind } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { sql } from '../store/sql.ts';
@@ -109,7 +110,11 @@ export async function startOAuth(
   }
   const state = randomBytes(24).toString('base64url');
   const verifier = randomBytes(48).toString('base64url');
-  await services.bus.cacheSet(`crm-oauth:${state}`, { ...actor, kind, verifier }, OAUTH_TTL_MS);
+  await services.bus.cacheSet(
+    `crm-oauth:${state}`,
+    { accountId: actor.accountId, memberId: actor.memberId, kind, verifier },
+    OAUTH_TTL_MS,
+  );
   const authorizeUrl = descriptor.setup.authorizeUrl({
     app,
     redirectUri: redirectUriFor(services, kind),
@@ -120,7 +125,7 @@ export async function startOAuth(
 }
 
 /** Checks what the CRM says about fresh credentials, then stores the connection and starts the first import. */
-async function connectWith(
+export async function connectWith(
   services: Services,
   accountId: string,
   kind: CrmKind,
@@ -186,6 +191,7 @@ export async function finishOAuth(
       redirectUri: redirectUriFor(services, kind),
       code,
       codeVerifier: pending.data.verifier,
+      defaultCountry: (await getAccount(services.db, pending.data.accountId)).defaultCountry,
       callbackParams: rest,
     });
   } catch (cause) {

@@ -1,4 +1,5 @@
+import { connectors } from '@parley/connectors';
 import type { Descriptors } from './connector-cache.ts';
 
 /** The connectors this build ships: the typed registry of `@parley/connectors`. */
-export const installedConnectors: Descriptors = {};
+export const installedConnectors: Descriptors = connectors;
