@@ -1,10 +1,10 @@
-import { CRM_LABELS, type CrmKind } from './connector.ts';
+import { type ConnectionKind, CRM_LABELS } from './connector.ts';
 import type { RateSpec } from './descriptor.ts';
 import { backoffDelayMs, CrmError, isCrmError, type RetryPolicy } from './errors.ts';
 import { budgetToBucket, type Clock, type RateLimiter } from './http.ts';
 
 export interface AttemptOptions {
-  crm: CrmKind;
+  crm: ConnectionKind;
   rate: RateSpec;
   limiter: RateLimiter;
   rateKey: string;

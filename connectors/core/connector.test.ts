@@ -9,6 +9,7 @@ import {
   PersonSchema,
   pageSchema,
   RecordRefSchema,
+  SOURCE_KINDS,
 } from './connector.ts';
 
 const call = {
@@ -120,7 +121,7 @@ describe('pageSchema', () => {
 });
 
 describe('CRM_LABELS', () => {
-  it('names every CRM kind', () => {
-    expect(Object.keys(CRM_LABELS).sort()).toEqual([...CRM_KINDS].sort());
+  it('names every CRM and contact source, and nothing else', () => {
+    expect(Object.keys(CRM_LABELS).sort()).toEqual([...CRM_KINDS, ...SOURCE_KINDS].sort());
   });
 });

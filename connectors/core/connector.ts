@@ -7,12 +7,26 @@ export const CRM_KINDS = ['hubspot', 'salesforce', 'attio', 'odoo'] as const;
 export const CrmKindSchema = z.enum(CRM_KINDS);
 export type CrmKind = z.infer<typeof CrmKindSchema>;
 
-/** How admins know each CRM, for messages. */
-export const CRM_LABELS: Readonly<Record<CrmKind, string>> = {
+/**
+ * Contact sources: address books Parley only reads contacts from (Google Contacts). No call logs,
+ * notes or owners, so not `CrmConnector`s and not in `CRM_KINDS`; they share refs, people and errors.
+ */
+export const SOURCE_KINDS = ['google'] as const;
+export const SourceKindSchema = z.enum(SOURCE_KINDS);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
+
+/** Anything an account connects: a CRM or a contact source. */
+export const CONNECTION_KINDS = [...CRM_KINDS, ...SOURCE_KINDS] as const;
+export const ConnectionKindSchema = z.enum(CONNECTION_KINDS);
+export type ConnectionKind = z.infer<typeof ConnectionKindSchema>;
+
+/** How admins know each CRM and source, for messages. */
+export const CRM_LABELS: Readonly<Record<ConnectionKind, string>> = {
   hubspot: 'HubSpot',
   salesforce: 'Salesforce',
   attio: 'Attio',
   odoo: 'Odoo',
+  google: 'Google Contacts',
 };
 
 /** Same shape as core's `E164`, so either side's value is accepted by the other without a cast. */
@@ -26,7 +40,7 @@ export const E164Schema = z.custom<E164>((value) => typeof value === 'string' &&
 const Instant = z.union([z.date(), z.iso.datetime({ offset: true }).transform((iso) => new Date(iso))]);
 
 export const RecordRefSchema = z.strictObject({
-  crm: CrmKindSchema,
+  crm: ConnectionKindSchema,
   /** The CRM's object name: `contacts`, `Contact`, `Lead`, `people`, `res.partner`, `calls`, `Task`… */
   objectType: z.string().min(1),
   id: z.string().min(1),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { CRM_LABELS, type CrmConnector, type CrmKind } from './connector.ts';
+import { type ConnectionKind, CRM_LABELS, type CrmConnector, type CrmKind } from './connector.ts';
 import { CrmError } from './errors.ts';
 import type { Clock, RateLimiter } from './http.ts';
 import type { SetupMethod } from './setup.ts';
@@ -100,22 +100,22 @@ export function defineConnector<const K extends CrmKind, C>(
     ...(webhook ? { webhook } : {}),
     create,
     connect(rawConfig, deps) {
-      const parsed = config.safeParse(rawConfig);
-      if (!parsed.success) {
-        const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-        throw new CrmError(
-          'invalid',
-          `The ${CRM_LABELS[kind]} connection's settings are incomplete or wrong (${fields}); reconnect it.`,
-          {
-            crm: kind,
-            cause: parsed.error,
-          },
-        );
-      }
-      const connector = create(parsed.data, deps);
+      const connector = create(parseConfig(kind, config, rawConfig), deps);
       if (connector.kind !== kind)
         throw new TypeError(`${kind} descriptor created a ${connector.kind} connector`);
       return connector;
     },
   };
+}
+
+/** Stored configuration parsed, or the admin-facing error saying to reconnect: shared by connectors and sources. */
+export function parseConfig<C>(kind: ConnectionKind, schema: z.ZodType<C>, raw: unknown): C {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fields = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+  throw new CrmError(
+    'invalid',
+    `The ${CRM_LABELS[kind]} connection's settings are incomplete or wrong (${fields}); reconnect it.`,
+    { crm: kind, cause: parsed.error },
+  );
 }

@@ -1,4 +1,4 @@
-import type { CrmKind } from './connector.ts';
+import type { ConnectionKind } from './connector.ts';
 
 export const CRM_ERROR_KINDS = [
   'auth',
@@ -11,7 +11,7 @@ export const CRM_ERROR_KINDS = [
 export type CrmErrorKind = (typeof CRM_ERROR_KINDS)[number];
 
 export interface CrmErrorDetail {
-  crm: CrmKind;
+  crm: ConnectionKind;
   /** The CRM's HTTP status, when the error came from a response. */
   status?: number;
   /** How long the CRM asked us to wait; set on `rate_limited` whenever the CRM said. */

@@ -1,4 +1,4 @@
-import { CRM_LABELS, type CrmKind } from './connector.ts';
+import { type ConnectionKind, CRM_LABELS } from './connector.ts';
 import type { RateBudget, RateSpec } from './descriptor.ts';
 import { backoffDelayMs, CrmError, type RetryPolicy } from './errors.ts';
 
@@ -78,7 +78,7 @@ export interface HttpResponse {
 }
 
 export interface HttpClientOptions {
-  crm: CrmKind;
+  crm: ConnectionKind;
   baseUrl: string;
   rate: RateSpec;
   limiter: RateLimiter;

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  type Clock,
-  createHttpClient,
-  type HttpClient,
-  type RateLimiter,
-  systemClock,
-} from '../core/http.ts';
+import type { HttpClient } from '../core/http.ts';
+import { createTokenClient, postTokenForm, type TokenClientTuning } from '../core/oauth-token.ts';
 import type { SetupMethod } from '../core/setup.ts';
 import type { HubspotConfig } from './config.ts';
 import { readBody, toCrmError } from './errors.ts';
@@ -50,38 +45,23 @@ export function apiBaseFor(authBaseUrl: string): string {
   return API_HOST_OF_APP_HOST[origin] ?? origin;
 }
 
-const noBudget: RateLimiter = { take: async () => ({ allowed: true, retryAfterMs: 0 }) };
+export type TokenClientOptions = TokenClientTuning & { apiBaseUrl: string };
 
-export interface TokenClientOptions {
-  apiBaseUrl: string;
-  limiter?: RateLimiter;
-  rateKey?: string;
-  clock?: Clock;
-  fetch?: typeof fetch;
-}
-
-/** The token endpoint, without the bearer header the API client adds (it would need a token to get one). */
+/** The token endpoint, without the bearer header the API client adds. */
 export function tokenClient(options: TokenClientOptions): HttpClient {
-  return createHttpClient({
+  const { apiBaseUrl, ...tuning } = options;
+  return createTokenClient({
+    ...tuning,
     crm: 'hubspot',
-    baseUrl: options.apiBaseUrl,
+    baseUrl: apiBaseUrl,
     rate: HUBSPOT_RATE,
-    limiter: options.limiter ?? noBudget,
-    rateKey: options.rateKey ?? 'hubspot:oauth',
-    clock: options.clock ?? systemClock,
     toCrmError,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }
 
 /** https://developers.hubspot.com/docs/api/oauth/tokens — form-encoded, as oauth-v1.json declares. */
 export async function requestToken(http: HttpClient, form: Record<string, string>): Promise<TokenResponse> {
-  const response = await http.request({
-    method: 'POST',
-    path: '/oauth/v1/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
+  const response = await postTokenForm(http, '/oauth/v1/token', form);
   return readBody(TokenResponse, response, 'the token request');
 }
 

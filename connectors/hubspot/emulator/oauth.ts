@@ -1,56 +1,36 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { OAuthApp } from '../../core/setup.ts';
 import type { EmuRequest, EmuResponse } from '../../testing/emulator-server.ts';
+import { TokenLedger } from '../../testing/token-ledger.ts';
 import { hubspotError } from './answers.ts';
 import type { HubspotState } from './state.ts';
 
 /** HubSpot access tokens live 30 minutes. */
 export const ACCESS_TTL_SECONDS = 1800;
 
-interface PendingCode {
-  redirectUri: string;
-  codeChallenge: string | null;
-}
-
 /** Tokens the emulated portal accepts; revoking clears them all, as uninstalling the app does. */
-export class TokenStore {
-  private readonly access = new Map<string, number>();
-  private readonly refresh = new Set<string>();
-  private readonly codes = new Map<string, PendingCode>();
+export class TokenStore extends TokenLedger {
   readonly privateAppToken = `pat-na1-${randomUUID()}`;
   private privateAppValid = true;
 
   constructor(
-    readonly app: OAuthApp,
+    app: OAuthApp,
     private readonly state: HubspotState,
-    private readonly now: () => number,
-  ) {}
-
-  issue(): { accessToken: string; refreshToken: string; expiresAt: number } {
-    const accessToken = `emu-at-${randomBytes(12).toString('hex')}`;
-    const refreshToken = `emu-rt-${randomBytes(12).toString('hex')}`;
-    const expiresAt = this.now() + ACCESS_TTL_SECONDS * 1000;
-    this.access.set(accessToken, expiresAt);
-    this.refresh.add(refreshToken);
-    return { accessToken, refreshToken, expiresAt };
+    now: () => number,
+  ) {
+    super(app, now, { accessPrefix: 'emu-at-', refreshPrefix: 'emu-rt-', ttlSeconds: ACCESS_TTL_SECONDS });
   }
 
-  /** Makes a token expire now, to exercise refresh. */
-  expire(accessToken: string): void {
-    if (this.access.has(accessToken)) this.access.set(accessToken, this.now() - 1);
-  }
-
-  revokeAll(): void {
-    this.access.clear();
-    this.refresh.clear();
+  override revokeAll(): void {
+    super.revokeAll();
     this.privateAppValid = false;
   }
 
   /** null when the bearer token is good, else HubSpot's 401. */
   check(request: EmuRequest): EmuResponse | null {
-    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = this.bearer(request);
     if (token && token === this.privateAppToken && this.privateAppValid) return null;
-    const expiresAt = token ? this.access.get(token) : undefined;
+    const expiresAt = this.expiresAt(token);
     if (expiresAt === undefined) {
       return hubspotError(
         401,
@@ -81,7 +61,7 @@ export class TokenStore {
       };
     }
     const code = randomUUID();
-    this.codes.set(code, { redirectUri, codeChallenge: q.get('code_challenge') });
+    this.hold(code, { redirectUri, codeChallenge: q.get('code_challenge') });
     const back = new URL(redirectUri);
     back.searchParams.set('code', code);
     const state = q.get('state');
@@ -92,39 +72,32 @@ export class TokenStore {
   /** `POST /oauth/v1/token`, form-encoded: authorization_code and refresh_token grants. */
   token(request: EmuRequest): EmuResponse {
     const form = new URLSearchParams(request.rawBody);
-    if (form.get('client_id') !== this.app.clientId || form.get('client_secret') !== this.app.clientSecret) {
+    if (!this.clientMatches(form)) {
       return this.oauthError('BAD_CLIENT_ID', 'missing or invalid client_id or client_secret');
     }
     const grant = form.get('grant_type');
     if (grant === 'authorization_code') {
-      const code = form.get('code') ?? '';
-      const pending = this.codes.get(code);
-      this.codes.delete(code);
-      if (!pending || pending.redirectUri !== form.get('redirect_uri')) {
-        return this.oauthError('BAD_AUTH_CODE', 'missing or unknown auth code');
-      }
-      const verifier = form.get('code_verifier') ?? '';
-      const challenge = createHash('sha256').update(verifier).digest('base64url');
-      if (pending.codeChallenge && pending.codeChallenge !== challenge) {
-        return this.oauthError('BAD_AUTH_CODE', 'code_verifier does not match the code_challenge');
+      if (!this.redeem(form)) {
+        return this.oauthError(
+          'BAD_AUTH_CODE',
+          'missing, unknown or already used auth code, or a code_verifier that does not match',
+        );
       }
       return this.tokens(this.issue());
     }
     if (grant === 'refresh_token') {
-      const refreshToken = form.get('refresh_token') ?? '';
-      if (!this.refresh.has(refreshToken))
-        return this.oauthError('BAD_REFRESH_TOKEN', 'missing or unknown refresh token');
-      const issued = this.issue();
       // HubSpot keeps the refresh token: the same one comes back.
-      this.refresh.delete(issued.refreshToken);
-      return this.tokens({ ...issued, refreshToken });
+      const refreshed = this.refreshAccess(form.get('refresh_token') ?? '');
+      return refreshed
+        ? this.tokens(refreshed)
+        : this.oauthError('BAD_REFRESH_TOKEN', 'missing or unknown refresh token');
     }
     return this.oauthError('BAD_GRANT_TYPE', `unsupported grant_type ${grant ?? ''}`);
   }
 
   /** `GET /oauth/v1/access-tokens/{token}`. */
   describe(token: string): EmuResponse {
-    const expiresAt = this.access.get(token);
+    const expiresAt = this.expiresAt(token);
     if (expiresAt === undefined || expiresAt <= this.now()) {
       return hubspotError(404, 'OBJECT_NOT_FOUND', 'Token not found or expired.');
     }
