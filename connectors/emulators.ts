@@ -4,9 +4,10 @@
  */
 import { startAttioEmulator } from './attio/emulator/index.ts';
 import type { ConformanceEmulator } from './core/conformance/harness.ts';
-import type { CrmKind } from './core/connector.ts';
+import type { CrmKind, SourceKind } from './core/connector.ts';
 import type { OAuthApp } from './core/setup.ts';
 import type { CrmChange, WebhookRequest } from './core/webhook.ts';
+import { type GoogleEmulator, startGoogleEmulator } from './google/emulator/index.ts';
 import { startHubspotEmulator } from './hubspot/emulator/index.ts';
 import { startOdooEmulator } from './odoo/emulator/index.ts';
 import { startSalesforceEmulator } from './salesforce/emulator/index.ts';
@@ -38,3 +39,12 @@ export const emulators: Readonly<Record<CrmKind, (options?: EmulatorOptions) => 
   attio: startAttioEmulator,
   odoo: startOdooEmulator,
 };
+
+/** Contact sources hold no call logs, so their emulators are not `DevEmulator`s. */
+export const sourceEmulators: Readonly<
+  Record<SourceKind, (options?: EmulatorOptions) => Promise<GoogleEmulator>>
+> = {
+  google: startGoogleEmulator,
+};
+
+export type { GoogleEmulator };

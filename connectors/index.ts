@@ -3,6 +3,7 @@
  * reaches into a CRM's folder (aesthetics.md §5), so adding a CRM changes this file and nothing in core.
  */
 export * from './core/connector.ts';
+export type { ContactSource, ContactSourceDescriptor, SourcePage } from './core/contact-source.ts';
 export type {
   Capabilities,
   ConnectorDeps,
@@ -17,10 +18,18 @@ export type { AuthorizeInput, ExchangeInput, OAuthApp, SetupMethod } from './cor
 export type { CrmChange, WebhookRequest, WebhookSpec, WebhookVerdict } from './core/webhook.ts';
 
 import { attio } from './attio/index.ts';
+import type { SourceKind } from './core/connector.ts';
+import type { ContactSourceDescriptor } from './core/contact-source.ts';
 import type { ConnectorRegistry } from './core/descriptor.ts';
+import { google } from './google/index.ts';
 import { hubspot } from './hubspot/index.ts';
 import { odoo } from './odoo/index.ts';
 import { salesforce } from './salesforce/index.ts';
 
 /** Every CRM Parley connects to; a missing one, or one under the wrong key, fails to compile. */
 export const connectors = { hubspot, salesforce, attio, odoo } as const satisfies ConnectorRegistry;
+
+/** Every contact source (address books Parley only reads from). */
+export const contactSources = { google } as const satisfies {
+  readonly [K in SourceKind]: ContactSourceDescriptor<K>;
+};

@@ -16,7 +16,7 @@ import { createLlmIntentMatcher } from './routing/llm-intent-matcher.ts';
 import type { Services } from './services.ts';
 import { migrate, openStore } from './store/index.ts';
 import { createCrmServices, crmAppsFromEnv } from './sync/crm-services.ts';
-import { installedConnectors } from './sync/registry.ts';
+import { installedConnectors, installedSources } from './sync/registry.ts';
 import { startSyncWorker } from './sync/worker.ts';
 import { accountCarriers } from './telephony/account-carriers.ts';
 import { createCarrier } from './telephony/index.ts';
@@ -85,8 +85,9 @@ export async function buildServices(env: Env, log: Logger, port: number): Promis
       limiter: bus,
       log,
       descriptors: installedConnectors,
+      sources: installedSources,
       // Read raw: one family of variables per CRM in the registry, not a fixed list in the schema.
-      apps: crmAppsFromEnv(process.env, installedConnectors),
+      apps: crmAppsFromEnv(process.env, { descriptors: installedConnectors, sources: installedSources }),
     }),
     publicUrl: publicUrl(env, port),
     production,

@@ -1,11 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  CONNECTION_KINDS,
+  type ConnectionKind,
+  ConnectionKindSchema,
   type ConnectorDeps,
   CRM_LABELS,
   type CrmError,
   type CrmKind,
-  CrmKindSchema,
   isCrmError,
+  type SourceKind,
 } from '@parley/connectors';
 import { z } from 'zod';
 import { getAccount } from '../domain/accounts/accounts.ts';
@@ -14,6 +17,7 @@ import type { Services } from '../services.ts';
 import { sql } from '../store/sql.ts';
 import { type Connection, connectionRow, getConnection, saveConnection, saveOwners } from './connections.ts';
 import { pullContacts } from './contact-sync.ts';
+import { setupOf } from './crm-services.ts';
 
 const ERROR_KINDS: Record<CrmError['kind'], AppErrorKind> = {
   auth: 'invalid',
@@ -36,28 +40,29 @@ export function crmToAppError(error: unknown): unknown {
   );
 }
 
-export function parseKind(kind: string): CrmKind {
-  const parsed = CrmKindSchema.safeParse(kind);
+export function parseKind(kind: string): ConnectionKind {
+  const parsed = ConnectionKindSchema.safeParse(kind);
   if (!parsed.success) {
     throw new AppError(
       'not_found',
       'crm_unknown',
-      `Parley has no connector for "${kind}": use hubspot, salesforce, attio or odoo.`,
+      `Parley has no connector for "${kind}": use ${CONNECTION_KINDS.join(', ')}.`,
     );
   }
   return parsed.data;
 }
 
-function descriptorFor(services: Services, kind: CrmKind) {
-  const descriptor = services.crm.descriptors[kind];
-  if (!descriptor) {
+/** How a CRM or contact source connects; an error naming it when this server has no connector for it. */
+function setupFor(services: Services, kind: ConnectionKind) {
+  const setup = setupOf(kind, services.crm);
+  if (!setup) {
     throw new AppError(
       'unavailable',
       'crm_not_installed',
       `This Parley server has no ${CRM_LABELS[kind]} connector installed.`,
     );
   }
-  return descriptor;
+  return setup;
 }
 
 function hostDeps(services: Services, rateKey: string): ConnectorDeps {
@@ -75,13 +80,13 @@ function hostDeps(services: Services, rateKey: string): ConnectorDeps {
   };
 }
 
-export const redirectUriFor = (services: Services, kind: CrmKind) =>
+export const redirectUriFor = (services: Services, kind: ConnectionKind) =>
   `${services.publicUrl}/oauth/crm/${kind}/callback`;
 
 const PendingOAuth = z.strictObject({
   accountId: z.uuid(),
   memberId: z.uuid(),
-  kind: CrmKindSchema,
+  kind: ConnectionKindSchema,
   verifier: z.string(),
 });
 const OAUTH_TTL_MS = 10 * 60_000;
@@ -90,11 +95,11 @@ const OAUTH_TTL_MS = 10 * 60_000;
 export async function startOAuth(
   services: Services,
   actor: { accountId: string; memberId: string },
-  kind: CrmKind,
+  kind: ConnectionKind,
 ): Promise<{ authorizeUrl: string }> {
-  const descriptor = descriptorFor(services, kind);
+  const setup = setupFor(services, kind);
   const app = services.crm.apps[kind];
-  if (descriptor.setup.kind !== 'oauth') {
+  if (setup.kind !== 'oauth') {
     throw new AppError(
       'invalid',
       'crm_form_setup',
@@ -115,7 +120,7 @@ export async function startOAuth(
     { accountId: actor.accountId, memberId: actor.memberId, kind, verifier },
     OAUTH_TTL_MS,
   );
-  const authorizeUrl = descriptor.setup.authorizeUrl({
+  const authorizeUrl = setup.authorizeUrl({
     app,
     redirectUri: redirectUriFor(services, kind),
     state,
@@ -128,14 +133,21 @@ export async function startOAuth(
 export async function connectWith(
   services: Services,
   accountId: string,
-  kind: CrmKind,
+  kind: ConnectionKind,
   config: unknown,
 ): Promise<Connection> {
-  const descriptor = descriptorFor(services, kind);
+  setupFor(services, kind);
+  const deps = hostDeps(services, `crm-connect:${accountId}:${kind}`);
   try {
-    const connector = descriptor.connect(config, hostDeps(services, `crm-connect:${accountId}:${kind}`));
-    const connectedAs = await connector.verify();
-    const owners = await connector.listOwners();
+    const crm = services.crm.descriptors[kind as CrmKind];
+    const source = services.crm.sources[kind as SourceKind];
+    // A CRM names the users calls can be owned by; a contact source only has contacts.
+    const { connectedAs, owners } = crm
+      ? await (async () => {
+          const connector = crm.connect(config, deps);
+          return { connectedAs: await connector.verify(), owners: await connector.listOwners() };
+        })()
+      : { connectedAs: await (source?.connect(config, deps) ?? unreachable(kind)).verify(), owners: [] };
     const connection = await saveConnection(services.db, services.secrets, {
       accountId,
       kind,
@@ -150,10 +162,18 @@ export async function connectWith(
   }
 }
 
+function unreachable(kind: ConnectionKind): never {
+  throw new AppError(
+    'unavailable',
+    'crm_not_installed',
+    `This Parley server has no ${CRM_LABELS[kind]} connector installed.`,
+  );
+}
+
 /** The OAuth callback: the state must be one we issued, unused and unexpired. */
 export async function finishOAuth(
   services: Services,
-  kind: CrmKind,
+  kind: ConnectionKind,
   params: Record<string, string>,
 ): Promise<Connection> {
   const { state, code, error, error_description: description, ...rest } = params;
@@ -180,13 +200,13 @@ export async function finishOAuth(
     );
   }
   await services.bus.cacheSet(`crm-oauth:${state}`, null, 1);
-  const descriptor = descriptorFor(services, kind);
+  const setup = setupFor(services, kind);
   const app = services.crm.apps[kind];
-  if (descriptor.setup.kind !== 'oauth' || !app)
+  if (setup.kind !== 'oauth' || !app)
     throw new AppError('invalid', 'crm_form_setup', 'This CRM does not connect by OAuth.');
   let config: unknown;
   try {
-    config = await descriptor.setup.exchange({
+    config = await setup.exchange({
       app,
       redirectUri: redirectUriFor(services, kind),
       code,
@@ -204,18 +224,18 @@ export async function finishOAuth(
 export async function connectWithForm(
   services: Services,
   accountId: string,
-  kind: CrmKind,
+  kind: ConnectionKind,
   body: unknown,
 ): Promise<Connection> {
-  const descriptor = descriptorFor(services, kind);
-  if (descriptor.setup.kind !== 'form') {
+  const setup = setupFor(services, kind);
+  if (setup.kind !== 'form') {
     throw new AppError(
       'invalid',
       'crm_oauth_setup',
       `${CRM_LABELS[kind]} connects with OAuth: start it with an empty body.`,
     );
   }
-  const parsed = descriptor.setup.form.safeParse(body);
+  const parsed = setup.form.safeParse(body);
   if (!parsed.success) {
     const fields = Object.fromEntries(
       parsed.error.issues.map((issue) => [issue.path.join('.') || '(root)', issue.message]),

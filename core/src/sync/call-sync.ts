@@ -1,5 +1,6 @@
 import {
   type CallLog,
+  CRM_KINDS,
   type CrmConnector,
   CrmError,
   type E164,
@@ -32,7 +33,8 @@ export async function fanOutCalls(db: Queryable, limit = 500): Promise<number> {
       returning account_id, subject_id
     ), targets as (
       select distinct k.account_id, c.subject_id as call_id, k.id as connection_id
-      from claimed c join crm_connections k on k.account_id = c.account_id
+      -- contact sources (Google Contacts) log no calls
+      from claimed c join crm_connections k on k.account_id = c.account_id and k.kind = any(${[...CRM_KINDS]}::text[])
     ), written as (
       insert into call_syncs (call_id, connection_id, account_id)
       select call_id, connection_id, account_id from targets
@@ -59,13 +61,21 @@ export interface ClaimedSync {
  * Claims due rows for `leaseMs`. A lease rather than a held lock: the CRM round trip happens
  * outside any transaction, and a worker killed mid-batch leaves rows that any worker takes back
  * once the lease ends — the CRM's idempotent upsert makes the second attempt find the first record.
+ * `skipConnections`: connections this worker already has enough batches of in flight, so the
+ * claim goes to the others' calls instead of queueing more behind a busy CRM's budget.
  */
-export async function claimDueSyncs(db: Queryable, limit: number, leaseMs: number): Promise<ClaimedSync[]> {
+export async function claimDueSyncs(
+  db: Queryable,
+  limit: number,
+  leaseMs: number,
+  skipConnections: readonly string[] = [],
+): Promise<ClaimedSync[]> {
   return db.many<ClaimedSync>(sql`
     update call_syncs s set lease_until = now() + make_interval(secs => ${leaseMs / 1000}),
       attempts = s.attempts + 1, updated_at = now()
     from (select call_id, connection_id from call_syncs
       where status = 'pending' and available_at <= now() and (lease_until is null or lease_until < now())
+        and connection_id <> all(${[...skipConnections]}::uuid[])
       order by available_at limit ${limit} for update skip locked) due
     where s.call_id = due.call_id and s.connection_id = due.connection_id
     returning s.call_id, s.connection_id, s.account_id, s.wanted, s.attempts`);
@@ -184,6 +194,21 @@ async function markFailed(deps: SyncDeps, row: ConnectionRow, claimed: ClaimedSy
 }
 
 /**
+ * Batches of one connection in flight at once. One at a time, a CRM without a batch endpoint
+ * (Attio: a request per call) is held to one call per round trip, a fraction of its budget; the
+ * connector's limiter, shared by every instance, is what keeps any number in flight under the limit.
+ */
+const SEND_CONCURRENCY = 8;
+
+async function eachWithin<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>) {
+  let next = 0;
+  const lane = async () => {
+    for (let index = next++; index < items.length; index = next++) await run(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/**
  * Logs one connection's claimed calls: each call planned by the connection's settings, the logs
  * sent through the CRM's batch endpoint in the fewest requests it allows, each row's fate recorded.
  */
@@ -235,8 +260,9 @@ export async function syncConnectionBatch(
     }
   }
   const size = capabilities.maxBatchSize;
-  for (let start = 0; start < toSend.length; start += size) {
-    const chunk = toSend.slice(start, start + size);
+  const chunks: (typeof toSend)[] = [];
+  for (let start = 0; start < toSend.length; start += size) chunks.push(toSend.slice(start, start + size));
+  await eachWithin(chunks, SEND_CONCURRENCY, async (chunk) => {
     try {
       const results = await connector.upsertCallLogs(chunk.map((item) => item.log));
       for (const [index, item] of chunk.entries()) {
@@ -248,7 +274,7 @@ export async function syncConnectionBatch(
     } catch (error) {
       for (const item of chunk) await markFailed(deps, row, item.claimed, error);
     }
-  }
+  });
   if (toSend.length > 0)
     await deps.db.execute(sql`update crm_connections set last_logged_at = now() where id = ${row.id}`);
 }

@@ -1,8 +1,7 @@
 import {
   type ConnectedAs,
-  CRM_LABELS,
-  type CrmKind,
-  CrmKindSchema,
+  type ConnectionKind,
+  ConnectionKindSchema,
   type CrmOwner,
   CrmOwnerSchema,
 } from '@parley/connectors';
@@ -24,7 +23,7 @@ export interface ImportProgress {
 export interface Connection {
   id: string;
   accountId: string;
-  kind: CrmKind;
+  kind: ConnectionKind;
   status: 'active' | 'reconnect_needed';
   connectedAs: ConnectedAs;
   settings: ConnectionSettings;
@@ -61,7 +60,7 @@ export function toConnection(row: ConnectionRow): Connection {
   return {
     id: row.id,
     accountId: row.account_id,
-    kind: CrmKindSchema.parse(row.kind),
+    kind: ConnectionKindSchema.parse(row.kind),
     status: row.status,
     connectedAs: row.connected_as,
     settings: readSettings(row.settings),
@@ -82,7 +81,7 @@ export function openConfig(secrets: SecretBox, row: Pick<ConnectionRow, 'config'
 
 export interface NewConnection {
   accountId: string;
-  kind: CrmKind;
+  kind: ConnectionKind;
   config: unknown;
   connectedAs: ConnectedAs;
   owners: CrmOwner[];
@@ -195,11 +194,9 @@ export async function saveOwners(db: Queryable, id: string, owners: CrmOwner[]):
 /** The connections a webhook may be for: same CRM, same remote account (portal, workspace). */
 export async function connectionsForRemote(
   db: Queryable,
-  kind: CrmKind,
+  kind: ConnectionKind,
   remoteAccountId: string,
 ): Promise<ConnectionRow[]> {
   return db.many<ConnectionRow>(sql`select * from crm_connections
     where kind = ${kind} and connected_as ->> 'accountId' = ${remoteAccountId} and status = 'active'`);
 }
-
-export const crmLabel = (kind: CrmKind) => CRM_LABELS[kind];

@@ -1,4 +1,12 @@
-import { type ContactInput, type E164, isCrmError, type Person } from '@parley/connectors';
+import {
+  type ConnectionKind,
+  type ContactInput,
+  CRM_KINDS,
+  type CrmKind,
+  type E164,
+  isCrmError,
+  type Person,
+} from '@parley/connectors';
 import type { Db, Queryable } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import { type ConnectionRow, connectionRow, toConnection } from './connections.ts';
@@ -88,14 +96,14 @@ export async function pullContacts(
   const counts: Record<ImportOutcome, number> = { created: 0, updated: 0, unchanged: 0, removed: 0 };
   const row = await connectionRow(deps.db, connectionId);
   if (row?.status !== 'active') return { pages: 0, counts };
-  const { connector } = deps.connectorFor(row);
+  const feed = deps.connectorFor.feedFor(row);
   const startedAt = new Date().toISOString();
   if (options.full) await setImport(deps.db, row.id, { state: 'running', imported: 0, startedAt });
   let cursor = options.full ? null : row.contacts_cursor;
   let pages = 0;
   try {
     for (; pages < (options.maxPages ?? 1_000); ) {
-      const page = await connector.changedContacts(cursor);
+      const page = await feed.changedContacts(cursor);
       pages++;
       const current: ConnectionRow = row;
       await deps.db.transaction(async (tx) => {
@@ -153,7 +161,9 @@ export async function pushContact(
   contactId: string,
 ): Promise<'pushed' | 'skipped'> {
   const connection = toConnection(row);
-  if (!connection.settings.pushContacts || row.status !== 'active') return 'skipped';
+  // Contact sources are read-only address books; only CRMs take Parley's contacts.
+  if (!isCrmKind(connection.kind) || !connection.settings.pushContacts || row.status !== 'active')
+    return 'skipped';
   const contact = await deps.db.maybeOne<{
     id: string;
     name: string;
@@ -181,4 +191,8 @@ export async function pushContact(
   const ref = await connector.upsertContact(input);
   await saveLink(deps.db, row, contact.id, ref, hash, null);
   return 'pushed';
+}
+
+export function isCrmKind(kind: ConnectionKind): kind is CrmKind {
+  return (CRM_KINDS as readonly string[]).includes(kind);
 }

@@ -1,8 +1,19 @@
-import { CRM_KINDS, type CrmKind, type OAuthApp, type RateLimiter } from '@parley/connectors';
+import {
+  CONNECTION_KINDS,
+  type ConnectionKind,
+  type OAuthApp,
+  type RateLimiter,
+  type SetupMethod,
+} from '@parley/connectors';
 import type { Logger } from 'pino';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Db } from '../store/db.ts';
-import { type ConnectorFor, connectorCache, type Descriptors } from './connector-cache.ts';
+import {
+  type ConnectorFor,
+  connectorCache,
+  type Descriptors,
+  type SourceDescriptors,
+} from './connector-cache.ts';
 import type { SyncWorker } from './worker.ts';
 
 /** Parley's app at a CRM, from the environment, plus the secret its webhooks are signed with. */
@@ -12,16 +23,17 @@ export interface CrmApp extends OAuthApp {
 
 export interface CrmServices {
   descriptors: Descriptors;
-  apps: Partial<Record<CrmKind, CrmApp>>;
+  sources: SourceDescriptors;
+  apps: Partial<Record<ConnectionKind, CrmApp>>;
   connectorFor: ConnectorFor;
   /** This instance's sync worker, when it runs one; other instances find the work on their next pass. */
   worker: Pick<SyncWorker, 'kick' | 'pullSoon'> | null;
 }
 
-const envName = (kind: CrmKind, what: string) => `PARLEY_${kind.toUpperCase()}_${what}`;
+const envName = (kind: ConnectionKind, what: string) => `PARLEY_${kind.toUpperCase()}_${what}`;
 
 /** The environment variables each CRM's app reads, for README, doctor and error messages. */
-export function crmAppEnvNames(kind: CrmKind) {
+export function crmAppEnvNames(kind: ConnectionKind) {
   return {
     clientId: envName(kind, 'CLIENT_ID'),
     clientSecret: envName(kind, 'CLIENT_SECRET'),
@@ -34,13 +46,28 @@ export function crmAppEnvNames(kind: CrmKind) {
  * Reads `PARLEY_<CRM>_CLIENT_ID`, `_CLIENT_SECRET`, `_AUTH_URL` and `_WEBHOOK_SECRET` for every CRM
  * whose connector connects by OAuth. One loop over the registry: core never lists CRMs by name.
  */
+/** How a CRM or contact source connects, from whichever registry has it. */
+export function setupOf(
+  kind: ConnectionKind,
+  registries: { descriptors: Descriptors; sources: SourceDescriptors },
+): SetupMethod<unknown> | undefined {
+  return (
+    (registries.descriptors as Record<string, { setup: SetupMethod<unknown> } | undefined>)[kind]?.setup ??
+    (registries.sources as Record<string, { setup: SetupMethod<unknown> } | undefined>)[kind]?.setup
+  );
+}
+
+/**
+ * Reads `PARLEY_<KIND>_CLIENT_ID`, `_CLIENT_SECRET`, `_AUTH_URL` and `_WEBHOOK_SECRET` for every CRM
+ * and contact source that connects by OAuth. One loop over the registries: core lists no CRM by name.
+ */
 export function crmAppsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
-  descriptors: Descriptors,
-): Partial<Record<CrmKind, CrmApp>> {
-  const apps: Partial<Record<CrmKind, CrmApp>> = {};
-  for (const kind of CRM_KINDS) {
-    const setup = descriptors[kind]?.setup;
+  registries: { descriptors: Descriptors; sources: SourceDescriptors },
+): Partial<Record<ConnectionKind, CrmApp>> {
+  const apps: Partial<Record<ConnectionKind, CrmApp>> = {};
+  for (const kind of CONNECTION_KINDS) {
+    const setup = setupOf(kind, registries);
     if (setup?.kind !== 'oauth') continue;
     const names = crmAppEnvNames(kind);
     const clientId = env[names.clientId]?.trim();
@@ -63,10 +90,12 @@ export function createCrmServices(input: {
   limiter: RateLimiter;
   log: Logger;
   descriptors: Descriptors;
-  apps: Partial<Record<CrmKind, CrmApp>>;
+  sources: SourceDescriptors;
+  apps: Partial<Record<ConnectionKind, CrmApp>>;
 }): CrmServices {
   return {
     descriptors: input.descriptors,
+    sources: input.sources,
     apps: input.apps,
     connectorFor: connectorCache(input),
     worker: null,

@@ -1,5 +1,6 @@
-import { connectors } from '@parley/connectors';
-import type { Descriptors } from './connector-cache.ts';
+import { connectors, contactSources } from '@parley/connectors';
+import type { Descriptors, SourceDescriptors } from './connector-cache.ts';
 
-/** The connectors this build ships: the typed registry of `@parley/connectors`. */
+/** The connectors this build ships: the typed registries of `@parley/connectors`. */
 export const installedConnectors: Descriptors = connectors;
+export const installedSources: SourceDescriptors = contactSources;

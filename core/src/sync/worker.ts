@@ -2,7 +2,13 @@ import { CrmError, isCrmError, type RetryPolicy, retryDecision } from '@parley/c
 import type { Bus } from '../bus/bus.ts';
 import type { Db } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
-import { claimDueSyncs, DEFAULT_SYNC_RETRY, fanOutCalls, syncConnectionBatch } from './call-sync.ts';
+import {
+  type ClaimedSync,
+  claimDueSyncs,
+  DEFAULT_SYNC_RETRY,
+  fanOutCalls,
+  syncConnectionBatch,
+} from './call-sync.ts';
 import { type ConnectionRow, connectionsOfAccount, toConnection } from './connections.ts';
 import type { ConnectorFor } from './connector-cache.ts';
 import { pullContacts, pushContact } from './contact-sync.ts';
@@ -32,7 +38,7 @@ export interface SyncWorkerOptions {
 }
 
 export interface SyncWorker {
-  /** One pass: fan out the outbox, log due calls, push saved contacts, pull due change feeds. */
+  /** One pass: fan out the outbox, log due calls, push saved contacts, pull due change feeds; resolves once the calls it claimed are settled. */
   runOnce(): Promise<{ fannedOut: number; synced: number; pushed: number }>;
   /** Something is waiting (a call ended, a webhook came): run a pass now rather than after the idle pause. */
   kick(): void;
@@ -40,6 +46,9 @@ export interface SyncWorker {
   pullSoon(connectionId: string): void;
   stop(): Promise<void>;
 }
+
+/** Batches of one connection in flight from this worker: one being sent, the next being planned. */
+const BATCHES_PER_CONNECTION = 2;
 
 /**
  * The sync worker. Every step claims its rows (`FOR UPDATE SKIP LOCKED`, leases) so any number of
@@ -56,28 +65,50 @@ export function startSyncWorker(options: SyncWorkerOptions, { autostart = true }
   const pullWanted = new Set<string>();
   let stopped = false;
   let wake: (() => void) | null = null;
+  let woken = false;
   let loop: Promise<void> | null = null;
+  const batches = new Set<Promise<void>>();
+  const perConnection = new Map<string, number>();
 
+  function wakeUp() {
+    woken = true;
+    wake?.();
+  }
+
+  function startBatch(row: ConnectionRow, claimed: ClaimedSync[]) {
+    perConnection.set(row.id, (perConnection.get(row.id) ?? 0) + 1);
+    const batch = syncConnectionBatch(deps, row, claimed)
+      .catch((error: unknown) => {
+        // A bug or the store failing: the lease brings the rows back; say it loudly meanwhile.
+        options.log.error({ err: error, connectionId: row.id }, 'CRM sync batch failed');
+      })
+      .finally(() => {
+        const left = (perConnection.get(row.id) ?? 1) - 1;
+        if (left > 0) perConnection.set(row.id, left);
+        else perConnection.delete(row.id);
+        batches.delete(batch);
+        // A connection has room again: claim its next calls now rather than after the idle pause.
+        wakeUp();
+      });
+    batches.add(batch);
+  }
+
+  /**
+   * Claims due calls and starts their batches without waiting for them: a CRM waiting on its
+   * budget holds up neither other connections' calls nor the outbox, and a connection's next batch
+   * is planned while its current one is sent, so its budget is not idle between passes.
+   */
   async function syncCalls(): Promise<number> {
-    const claimed = await claimDueSyncs(options.db, claimLimit, leaseMs);
+    const full = [...perConnection].filter(([, n]) => n >= BATCHES_PER_CONNECTION).map(([id]) => id);
+    const claimed = await claimDueSyncs(options.db, claimLimit, leaseMs, full);
     if (claimed.length === 0) return 0;
-    const byConnection = new Map<string, typeof claimed>();
+    const byConnection = new Map<string, ClaimedSync[]>();
     for (const row of claimed)
       byConnection.set(row.connection_id, [...(byConnection.get(row.connection_id) ?? []), row]);
     const rows = await options.db.many<ConnectionRow>(
       sql`select * from crm_connections where id = any(${[...byConnection.keys()]}::uuid[])`,
     );
-    await Promise.all(
-      rows.map(async (row) => {
-        const mine = byConnection.get(row.id) ?? [];
-        try {
-          await syncConnectionBatch(deps, row, mine);
-        } catch (error) {
-          // A bug or the store failing: the lease brings the rows back; say it loudly meanwhile.
-          options.log.error({ err: error, connectionId: row.id }, 'CRM sync batch failed');
-        }
-      }),
-    );
+    for (const row of rows) startBatch(row, byConnection.get(row.id) ?? []);
     return claimed.length;
   }
 
@@ -147,7 +178,7 @@ export function startSyncWorker(options: SyncWorkerOptions, { autostart = true }
     }
   }
 
-  async function runOnce() {
+  async function pass() {
     const fannedOut = await fanOutCalls(options.db);
     const synced = await syncCalls();
     const pushed = await pushContacts();
@@ -158,13 +189,14 @@ export function startSyncWorker(options: SyncWorkerOptions, { autostart = true }
   async function run(): Promise<void> {
     while (!stopped) {
       let busy = false;
+      woken = false;
       try {
-        const done = await runOnce();
+        const done = await pass();
         busy = done.fannedOut + done.synced + done.pushed > 0;
       } catch (error) {
         options.log.error({ err: error }, 'sync worker pass failed; retrying');
       }
-      if (!busy && !stopped) {
+      if (!busy && !woken && !stopped) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, idleMs);
           wake = () => {
@@ -180,16 +212,21 @@ export function startSyncWorker(options: SyncWorkerOptions, { autostart = true }
   if (autostart) loop = run();
 
   return {
-    runOnce,
-    kick: () => wake?.(),
+    async runOnce() {
+      const done = await pass();
+      await Promise.all(batches);
+      return done;
+    },
+    kick: wakeUp,
     pullSoon(connectionId) {
       pullWanted.add(connectionId);
-      wake?.();
+      wakeUp();
     },
     async stop() {
       stopped = true;
       wake?.();
       await loop;
+      await Promise.all(batches);
     },
   };
 }

@@ -1,11 +1,10 @@
-import { CrmKindSchema } from '@parley/connectors';
+import { CONNECTION_KINDS, ConnectionKindSchema } from '@parley/connectors';
 import { z } from 'zod';
 import { getCall } from '../../domain/calls/calls-store.ts';
 import {
   callSyncStatus,
   connectWithForm,
   failedSyncs,
-  parseKind,
   refreshOwners,
   retrySyncs,
   startImport,
@@ -13,11 +12,12 @@ import {
   unmatchedMembers,
 } from '../../sync/admin.ts';
 import { deleteConnection, getConnection, listConnections, updateSettings } from '../../sync/connections.ts';
+import { setupOf } from '../../sync/crm-services.ts';
 import { ConnectionSettingsPatchSchema } from '../../sync/settings.ts';
 import { route } from '../route.ts';
 import { IdParams } from '../schemas.ts';
 
-const KindParams = z.strictObject({ kind: CrmKindSchema });
+const KindParams = z.strictObject({ kind: ConnectionKindSchema });
 const ConnectBody = z.strictObject({
   /** Only for CRMs connected with a form (Odoo); OAuth CRMs take an empty body. */
   fields: z.record(z.string(), z.string()).optional(),
@@ -33,12 +33,19 @@ export const crmRoutes = [
     access: 'admin',
     response: { status: 200 },
     async handler({ principal, services }) {
-      const available = Object.entries(services.crm.descriptors).map(([kind, descriptor]) => ({
-        kind,
-        setup: descriptor.setup.kind,
-        ready: descriptor.setup.kind === 'form' || Boolean(services.crm.apps[parseKind(kind)]),
-        ...(descriptor.setup.kind === 'form' ? { fields: descriptor.setup.fields } : {}),
-      }));
+      const available = CONNECTION_KINDS.flatMap((kind) => {
+        const setup = setupOf(kind, services.crm);
+        if (!setup) return [];
+        return [
+          {
+            kind,
+            setup: setup.kind,
+            // An OAuth CRM is ready once the server has its app's credentials (README: PARLEY_<CRM>_CLIENT_ID…).
+            ready: setup.kind === 'form' || Boolean(services.crm.apps[kind]),
+            ...(setup.kind === 'form' ? { fields: setup.fields } : {}),
+          },
+        ];
+      });
       return { body: { connections: await listConnections(services.db, principal.accountId), available } };
     },
   }),
@@ -52,15 +59,16 @@ export const crmRoutes = [
     body: ConnectBody,
     response: { status: 200 },
     async handler({ principal, params, body, services }) {
-      const kind = parseKind(params.kind);
-      const descriptor = services.crm.descriptors[kind];
-      if (descriptor?.setup.kind === 'form') {
-        return {
-          status: 201,
-          body: { connection: await connectWithForm(services, principal.accountId, kind, body) },
-        };
+      if (setupOf(params.kind, services.crm)?.kind === 'form') {
+        const connection = await connectWithForm(
+          services,
+          principal.accountId,
+          params.kind,
+          body.fields ?? {},
+        );
+        return { status: 201, body: { connection } };
       }
-      return { body: await startOAuth(services, principal, kind) };
+      return { body: await startOAuth(services, principal, params.kind) };
     },
   }),
   route({

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { CrmKind } from '@parley/connectors';
+import type { ConnectionKind } from '@parley/connectors';
 import type { Logger } from 'pino';
 import type { Bus } from '../../bus/bus.ts';
 import { createMemoryBus } from '../../bus/memory-bus.ts';
@@ -15,7 +15,7 @@ import type { Db } from '../../store/db.ts';
 import { pgliteTestStore } from '../../store/testing.ts';
 import type { Descriptors } from '../../sync/connector-cache.ts';
 import { type CrmApp, createCrmServices } from '../../sync/crm-services.ts';
-import { installedConnectors } from '../../sync/registry.ts';
+import { installedConnectors, installedSources } from '../../sync/registry.ts';
 import { accountCarriers } from '../../telephony/account-carriers.ts';
 import type { Carrier } from '../../telephony/carrier.ts';
 import { createSimulatorCarrier } from '../../telephony/simulator/simulator-carrier.ts';
@@ -47,7 +47,7 @@ export async function startTestServer(
     /** A fixed clock, for tests that compare records made at different times. */
     clock?: () => Date;
     /** CRM connectors and the OAuth apps registered with their emulators. */
-    crm?: { descriptors?: Descriptors; apps?: Partial<Record<CrmKind, CrmApp>> };
+    crm?: { descriptors?: Descriptors; apps?: Partial<Record<ConnectionKind, CrmApp>> };
   } = {},
 ): Promise<TestServer> {
   const store = options.db ? null : await pgliteTestStore.open();
@@ -81,6 +81,7 @@ export async function startTestServer(
       limiter: bus,
       log,
       descriptors: options.crm?.descriptors ?? installedConnectors,
+      sources: installedSources,
       apps: options.crm?.apps ?? {},
     }),
     publicUrl: 'http://localhost',

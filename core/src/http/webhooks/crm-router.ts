@@ -4,6 +4,7 @@ import type { Services } from '../../services.ts';
 import { sql } from '../../store/sql.ts';
 import { finishOAuth, parseKind } from '../../sync/admin.ts';
 import { connectionsForRemote, openConfig } from '../../sync/connections.ts';
+import { isCrmKind } from '../../sync/contact-sync.ts';
 import { errorBody, toHttpError } from '../errors.ts';
 import { escapeHtml, pickLocale } from '../pages/locale.ts';
 
@@ -31,7 +32,7 @@ export function crmWebhookRouter(services: Services): Router {
     async (req: Request, res: Response) => {
       try {
         const kind = parseKind(String(req.params.kind));
-        const spec = services.crm.descriptors[kind]?.webhook;
+        const spec = isCrmKind(kind) ? services.crm.descriptors[kind]?.webhook : undefined;
         if (!spec) {
           res
             .status(404)
