@@ -12,7 +12,7 @@ import { startHubspotEmulator } from './hubspot/emulator/index.ts';
 import { startOdooEmulator } from './odoo/emulator/index.ts';
 import { startSalesforceEmulator } from './salesforce/emulator/index.ts';
 
-export type { FixturePerson } from './core/conformance/fixtures.ts';
+export { FIXTURE_PEOPLE, type FixturePerson } from './core/conformance/fixtures.ts';
 export type { Fault } from './testing/faults.ts';
 
 /** What every emulator offers, whatever its CRM. */

@@ -21,6 +21,7 @@ describe('parley doctor', () => {
       'bus',
       'carrier',
       'email',
+      'CRM connections',
     ]);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     const text = formatChecks(checks);
@@ -40,12 +41,20 @@ describe('parley doctor', () => {
       }),
     );
     const failed = Object.fromEntries(checks.filter((c) => !c.ok).map((c) => [c.name, c]));
-    expect(Object.keys(failed).sort()).toEqual(['bus', 'email', 'public URL', 'secret key', 'store']);
+    expect(Object.keys(failed).sort()).toEqual([
+      'CRM connections',
+      'bus',
+      'email',
+      'public URL',
+      'secret key',
+      'store',
+    ]);
+    expect(failed['CRM connections']?.fix).toMatch(/store check above/);
     expect(failed.store?.fix).toMatch(/DATABASE_URL/);
     expect(failed.bus?.fix).toMatch(/REDIS_URL/);
     expect(failed['secret key']?.fix).toMatch(/openssl rand/);
     const text = formatChecks(checks);
-    expect(text).toMatch(/5 check\(s\) failed/);
+    expect(text).toMatch(/6 check\(s\) failed/);
     expect(text).not.toContain('secret-pass');
   });
 });

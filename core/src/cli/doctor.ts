@@ -7,6 +7,7 @@ import { openStore, sql } from '../store/index.ts';
 import { loadMigrations } from '../store/migrate.ts';
 import { CarrierError } from '../telephony/errors.ts';
 import { createCarrier } from '../telephony/index.ts';
+import { crmChecks } from './doctor-crm.ts';
 
 export interface Check {
   name: string;
@@ -178,6 +179,27 @@ export async function runDoctor(env: Env): Promise<Check[]> {
       },
       'Check SMTP_URL (smtp://user:password@host:587) and that the server accepts this login; see the error above.',
     ),
+  );
+  checks.push(
+    ...(await (async () => {
+      try {
+        const db = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: resolve(env.PARLEY_DATA_DIR) });
+        try {
+          return await crmChecks(env, db);
+        } finally {
+          await db.close();
+        }
+      } catch (error) {
+        return [
+          {
+            name: 'CRM connections',
+            ok: false,
+            detail: error instanceof Error ? error.message : String(error),
+            fix: 'Fix the store check above first; CRM connections are read from it.',
+          },
+        ];
+      }
+    })()),
   );
   return checks;
 }

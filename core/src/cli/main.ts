@@ -5,6 +5,7 @@ import { startServer, startWorkerOnly } from '../server.ts';
 import { openStore } from '../store/index.ts';
 import { migrate } from '../store/migrate.ts';
 import { CliError, createAdminCommand, quoteCommand, subscriptionCommand } from './admin.ts';
+import { describeDevCrms, startDevCrms } from './dev-crm.ts';
 import { formatChecks, runDoctor } from './doctor.ts';
 import { simulateCommand } from './simulate.ts';
 
@@ -13,6 +14,7 @@ const HELP = `parley — open-source team phone system
   parley start                       run the server (PORT, DATABASE_URL, REDIS_URL… see README)
   parley worker                      run only the CRM sync worker (needs DATABASE_URL; as many as you like)
   parley migrate                     apply database migrations and exit
+  parley dev crm [--port 4100]       run the CRM emulators locally (development only) and print how to connect them
   parley doctor                      check store, bus, carrier, email and keys; say what to fix
   parley admin create --email E      create an account and its first admin
   parley admin quote --plan P --seats N --price X
@@ -60,6 +62,21 @@ async function main(argv: string[]): Promise<number> {
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
+      return -1;
+    }
+    case 'dev': {
+      if (sub !== 'crm') throw new CliError(`Unknown dev command "${sub ?? ''}".\n\n${HELP}`);
+      const { values } = parseArgs({ args: rest, options: { port: { type: 'string' } } });
+      const running = await startDevCrms(Number(values.port ?? 4100));
+      console.log(describeDevCrms(running));
+      const stop = () => {
+        Promise.all(running.map((crm) => crm.close())).then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
       return -1;
     }
     case 'migrate': {

@@ -66,7 +66,7 @@ export function crmWebhookRouter(services: Services): Router {
           verified = true;
           // Any instance's worker pulls it on its next pass; this instance's is woken now.
           await services.db.execute(
-            sql`update crm_connections set contacts_synced_at = null where id = ${row.id}`,
+            sql`update crm_connections set contacts_synced_at = null, last_webhook_at = now() where id = ${row.id}`,
           );
           services.crm.worker?.pullSoon(row.id);
         }
