@@ -102,6 +102,7 @@ const ID_OF: Record<string, string> = {
   '/api/calls/:id/crm': 'call',
   '/api/crm/connections/:id': 'crmConnection',
   '/api/crm/connections/:id/failures': 'crmConnection',
+  '/api/crm/connections/:id/outcomes': 'crmConnection',
   '/api/crm/connections/:id/retry': 'crmConnection',
   '/api/crm/connections/:id/import': 'crmConnection',
   '/api/crm/connections/:id/owners/refresh': 'crmConnection',

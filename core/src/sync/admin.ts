@@ -16,7 +16,7 @@ import { AppError, type AppErrorKind } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { sql } from '../store/sql.ts';
 import { type Connection, connectionRow, getConnection, saveConnection, saveOwners } from './connections.ts';
-import { pullContacts } from './contact-sync.ts';
+import { isCrmKind, pullContacts } from './contact-sync.ts';
 import { setupOf } from './crm-services.ts';
 
 const ERROR_KINDS: Record<CrmError['kind'], AppErrorKind> = {
@@ -270,6 +270,18 @@ export async function refreshOwners(services: Services, accountId: string, id: s
     throw crmToAppError(error);
   }
   return getConnection(services.db, accountId, id);
+}
+
+/** The CRM's own call outcome values, for the admin's mapping of Parley's results and dispositions. */
+export async function crmOutcomes(services: Services, accountId: string, id: string) {
+  const connection = await getConnection(services.db, accountId, id);
+  const row = await connectionRow(services.db, id);
+  if (!row || !isCrmKind(connection.kind)) return [];
+  try {
+    return await services.crm.connectorFor(row).connector.listOutcomes();
+  } catch (error) {
+    throw crmToAppError(error);
+  }
 }
 
 /** Members whose calls get no CRM owner by email: the admin maps them or picks the fallback. */

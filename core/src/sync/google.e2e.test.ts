@@ -103,6 +103,8 @@ describe('Google Contacts as a contact source', () => {
     expect(links.n).toBe(0);
     // Only reads reached Google: the People API's read endpoints and the OAuth token endpoint.
     const paths = [...emulator.running.stats.byPath.keys()];
-    expect(paths.filter((path) => !/^\/v1\/people\/me(\/connections)?$|^\/token$|^\/o\/oauth2/.test(path))).toEqual([]);
+    expect(
+      paths.filter((path) => !/^\/v1\/people\/me(\/connections)?$|^\/token$|^\/o\/oauth2/.test(path)),
+    ).toEqual([]);
   });
 });

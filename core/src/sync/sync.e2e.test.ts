@@ -118,6 +118,21 @@ describe.each(CRM_KINDS.map((kind) => [kind] as const))('CRM sync with %s', (kin
     ]);
   });
 
+  it('offers the CRM’s own call outcomes and keeps the admin’s mapping of Parley’s results onto them', async () => {
+    const offered = await admin.get(`/api/crm/connections/${connection.id}/outcomes`);
+    expect(offered.status).toBe(200);
+    const outcome = offered.body.outcomes[0]?.value;
+    if (!outcome) {
+      // Salesforce's CallDisposition is free text on a standard org: any word goes.
+      expect(kind).toBe('salesforce');
+      return;
+    }
+    const saved = await admin.patch(`/api/crm/connections/${connection.id}`, {
+      outcomes: { answered: outcome },
+    });
+    expect(saved.body.connection.settings.outcomes).toEqual({ answered: outcome });
+  });
+
   it('updates the same CRM record when the rep adds notes after the call', async () => {
     const callId = await inboundCall(server, {
       from: ALICE,

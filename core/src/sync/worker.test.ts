@@ -1,5 +1,5 @@
 import type { DevEmulator } from '@parley/connectors/emulators';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signUpAdmin } from '../http/testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../http/testing/test-server.ts';
 import { sql } from '../store/sql.ts';
@@ -47,17 +47,15 @@ describe('sync worker', () => {
     };
     slow = await open();
     quick = await open();
-    await expect
-      .poll(
-        async () =>
-          (
-            await server.services.db.one<{ n: number }>(
-              sql`select count(*)::int as n from crm_connections where import ->> 'state' = 'done'`,
-            )
-          ).n,
-        { timeout: 10_000 },
-      )
-      .toBe(2);
+    await vi.waitFor(
+      async () => {
+        const done = await server.services.db.one<{ n: number }>(
+          sql`select count(*)::int as n from crm_connections where import ->> 'state' = 'done'`,
+        );
+        expect(done.n).toBe(2);
+      },
+      { timeout: 10_000 },
+    );
     worker = startSyncWorker({
       db: server.services.db,
       bus: server.services.bus,

@@ -4,6 +4,7 @@ import { getCall } from '../../domain/calls/calls-store.ts';
 import {
   callSyncStatus,
   connectWithForm,
+  crmOutcomes,
   failedSyncs,
   refreshOwners,
   retrySyncs,
@@ -152,6 +153,18 @@ export const crmRoutes = [
         status: 202,
         body: { connection: await getConnection(services.db, principal.accountId, params.id) },
       };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/crm/connections/:id/outcomes',
+    summary: 'The CRM’s own call outcomes, to map Parley’s results and dispositions onto (settings.outcomes)',
+    tag: 'crm',
+    access: 'admin',
+    params: IdParams,
+    response: { status: 200 },
+    async handler({ principal, params, services }) {
+      return { body: { outcomes: await crmOutcomes(services, principal.accountId, params.id) } };
     },
   }),
   route({
