@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { webhookReport } from './report.ts';
+import { crmSyncBench } from './crm-sync.bench.ts';
+import { crmSyncReport, webhookReport } from './report.ts';
 import { webhookBench } from './webhook.bench.ts';
 
 /**
@@ -13,6 +14,7 @@ const started = new Date();
 const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
 
 const webhook = await webhookBench(progress);
+const crmSync = await crmSyncBench(progress);
 const machine = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
@@ -27,6 +29,8 @@ const lines = [
   '',
   ...webhookReport(webhook),
   '',
+  ...crmSyncReport(crmSync),
+  '',
   `done in ${seconds.toFixed(0)} s`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
@@ -35,6 +39,6 @@ const folder = fileURLToPath(new URL('../../.artifacts/bench/', import.meta.url)
 await mkdir(folder, { recursive: true });
 await writeFile(
   `${folder}latest.json`,
-  `${JSON.stringify({ startedAt: started.toISOString(), seconds, machine, webhook }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt: started.toISOString(), seconds, machine, webhook, crmSync }, null, 2)}\n`,
 );
 process.stdout.write(`numbers kept in .artifacts/bench/latest.json\n`);
