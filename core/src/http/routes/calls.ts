@@ -60,7 +60,9 @@ export const callRoutes = [
     body: AnnotateBody,
     response: { status: 200 },
     async handler({ principal, params, body, services }) {
-      return { body: await annotateCall(services.db, principal, params.id, body, services.now()) };
+      const call = await annotateCall(services.db, principal, params.id, body, services.now());
+      services.crm.worker?.kick();
+      return { body: call };
     },
   }),
 ];

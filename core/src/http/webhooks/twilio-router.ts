@@ -102,6 +102,8 @@ async function enterStep(
 async function record(services: Services, call: StoredCall, events: CallEvent[]) {
   if (events.length === 0) return;
   const result = await recordCallEvents(services.db, call.id, events);
+  // The outbox row is written: this instance's sync worker logs it now rather than after its pause.
+  if (result.record.final) services.crm.worker?.kick();
   if (result.becameFinal)
     await announceEnded(
       services.bus,
