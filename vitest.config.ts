@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/src/**/*.test.ts', 'core/bench/**/*.test.ts', 'connectors/**/*.test.ts'],
+    include: [
+      'core/src/**/*.test.ts',
+      'core/bench/**/*.test.ts',
+      'connectors/**/*.test.ts',
+      'web/e2e/**/*.test.ts',
+    ],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -10,6 +10,7 @@ import { pickLocale } from './pages/locale.ts';
 import { probeReadiness } from './readiness.ts';
 import type { AnyRoute } from './route.ts';
 import { apiRoutes } from './routes/index.ts';
+import { webAppRouter } from './web-app.ts';
 import { crmOAuthRouter, crmWebhookRouter } from './webhooks/crm-router.ts';
 import { twilioWebhookRouter } from './webhooks/twilio-router.ts';
 import { installZodMessages } from './zod-messages.ts';
@@ -52,6 +53,7 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
   app.get('/', (req, res) => {
     res.type('html').send(homePage(pickLocale(req)));
   });
+  app.use(webAppRouter());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

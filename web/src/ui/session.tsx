@@ -1,0 +1,80 @@
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Field } from './field.tsx';
+
+export interface Me {
+  member: { id: string; name: string; email: string; role: 'admin' | 'member' };
+  account: { id: string; name: string };
+}
+
+/** Shows the sign-in form until `/api/me` answers, then the app with who is signed in. */
+export function Session({ children }: { children: (me: Me, signOut: () => Promise<void>) => ReactNode }) {
+  const { t } = useI18n();
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  useEffect(() => {
+    api<Me>('GET', '/api/me').then(setMe, () => setMe(null));
+  }, []);
+  const signOut = useCallback(async () => {
+    await api('DELETE', '/api/session');
+    setMe(null);
+  }, []);
+  if (me === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (me === null) return <SignIn onSignedIn={setMe} />;
+  return <>{children(me, signOut)}</>;
+}
+
+function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      onSignedIn(await api<Me>('POST', '/api/session', { email, password }));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, 'network', String(caught), {}));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <main className="signin">
+      <form className="card" onSubmit={submit} noValidate>
+        <h1>{t('signin.title')}</h1>
+        <Field
+          label={t('signin.email')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          error={error?.fields.email}
+        />
+        <Field
+          label={t('signin.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          error={error?.fields.password}
+        />
+        {error && Object.keys(error.fields).length === 0 ? <p role="alert">{error.message}</p> : null}
+        <button type="submit" disabled={busy}>
+          {t('signin.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+export function LanguageSwitch() {
+  const { locale, setLocale, t } = useI18n();
+  return (
+    <button type="button" className="secondary" onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}>
+      {t('lang.switch')}
+    </button>
+  );
+}
