@@ -1,5 +1,6 @@
 import type { AnyRoute } from '../route.ts';
 import { accountRoutes } from './account.ts';
+import { analyticsRoutes } from './analytics.ts';
 import { auditRoutes } from './audit.ts';
 import { billingRoutes } from './billing.ts';
 import { callRoutes, clickToCallRoutes } from './calls.ts';
@@ -25,4 +26,5 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...presenceRoutes,
   ...clickToCallRoutes,
   ...callRoutes,
+  ...analyticsRoutes,
 ];
