@@ -9,9 +9,9 @@ const DAY_MS = 24 * 60 * 60_000;
 const MAX_DAYS = 366;
 
 export interface DashboardQuery {
-  /** Local days (YYYY-MM-DD) in the account's time zone, both included. */
-  from: string;
-  to: string;
+  /** Local days (YYYY-MM-DD) in the account's time zone, both included; the last 30 days by default. */
+  from?: string | undefined;
+  to?: string | undefined;
   memberId?: string | undefined;
 }
 
@@ -19,8 +19,13 @@ export interface DashboardQuery {
 export async function accountDashboard(
   db: Queryable,
   accountId: string,
-  query: DashboardQuery,
+  asked: DashboardQuery,
+  now = new Date(),
 ): Promise<Dashboard & { timeZone: string; from: string; to: string }> {
+  const account = await getAccount(db, accountId);
+  const to = asked.to ?? new Intl.DateTimeFormat('en-CA', { timeZone: account.timeZone }).format(now);
+  const from = asked.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS).toISOString().slice(0, 10);
+  const query = { from, to, memberId: asked.memberId };
   const span = (Date.parse(`${query.to}T00:00:00Z`) - Date.parse(`${query.from}T00:00:00Z`)) / DAY_MS;
   if (span < 0) {
     throw new AppError('invalid', 'invalid_input', 'The range ends before it starts.', {
@@ -32,7 +37,6 @@ export async function accountDashboard(
       fields: { from: `Pick at most ${MAX_DAYS} days.` },
     });
   }
-  const account = await getAccount(db, accountId);
   // A day of margin on each side covers every time zone; the local range is applied in `dashboard`.
   const after = new Date(Date.parse(`${query.from}T00:00:00Z`) - DAY_MS);
   const before = new Date(Date.parse(`${query.to}T00:00:00Z`) + 2 * DAY_MS);

@@ -5,8 +5,9 @@ import { route } from '../route.ts';
 const Day = z.iso.date('Use a date like 2026-03-31');
 
 const DashboardQuery = z.strictObject({
-  from: Day,
-  to: Day,
+  /** Default: the 30 days up to today, in the account's time zone. */
+  from: Day.optional(),
+  to: Day.optional(),
   memberId: z.uuid('Not a valid member id').optional(),
 });
 
