@@ -11,6 +11,7 @@ import { identityRoutes } from './identity.ts';
 import { numberRoutes } from './numbers.ts';
 import { presenceRoutes } from './presence.ts';
 import { teamRoutes } from './team.ts';
+import { troubleshootingRoutes } from './troubleshooting.ts';
 
 /** Every API route. Order matters only where a literal segment shares a prefix with `:id`. */
 export const apiRoutes: readonly AnyRoute[] = [
@@ -27,4 +28,5 @@ export const apiRoutes: readonly AnyRoute[] = [
   ...clickToCallRoutes,
   ...callRoutes,
   ...analyticsRoutes,
+  ...troubleshootingRoutes,
 ];
