@@ -100,6 +100,7 @@ const ID_OF: Record<string, string> = {
   '/api/me/tokens/:id': 'token',
   '/api/calls/:id': 'call',
   '/api/calls/:id/crm': 'call',
+  '/api/calls/:id/comments': 'call',
   '/api/crm/connections/:id': 'crmConnection',
   '/api/crm/connections/:id/failures': 'crmConnection',
   '/api/crm/connections/:id/outcomes': 'crmConnection',
@@ -116,6 +117,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path === '/api/numbers/:id') return { label: 'stolen' };
   if (path === '/api/contacts/:id') return { name: 'stolen' };
   if (path === '/api/calls/:id') return { notes: 'stolen' };
+  if (path === '/api/calls/:id/comments') return { body: 'stolen' };
   return {};
 }
 

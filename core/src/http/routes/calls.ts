@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { annotateCall, getCallFor, listCalls } from '../../domain/calls/call-queries.ts';
 import { clickToCall } from '../../domain/calls/click-to-call.ts';
+import { addComment, listComments } from '../../domain/calls/comments.ts';
 import { browserVoiceToken } from '../../domain/calls/voice-token.ts';
 import { route } from '../route.ts';
 import { IdParams, LimitQuery } from '../schemas.ts';
@@ -20,6 +21,16 @@ const AnnotateBody = z
     message: 'Give notes, a disposition or a contact',
     path: ['notes'],
   });
+
+const CommentBody = z.strictObject({
+  body: z.string().trim().min(1, 'Write the comment').max(5_000, 'Keep comments under 5,000 characters'),
+  atSeconds: z
+    .number()
+    .int('Whole seconds')
+    .min(0, 'A moment of the recording, from 0')
+    .max(86_400)
+    .optional(),
+});
 
 export const callRoutes = [
   route({
@@ -63,6 +74,31 @@ export const callRoutes = [
       const call = await annotateCall(services.db, principal, params.id, body, services.now());
       services.crm.worker?.kick();
       return { body: call };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/calls/:id/comments',
+    summary: 'Coaching comments on a call, by moment of the recording',
+    tag: 'calls',
+    access: 'member',
+    params: IdParams,
+    response: { status: 200 },
+    async handler({ principal, params, services }) {
+      return { body: { comments: await listComments(services.db, principal, params.id) } };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/calls/:id/comments',
+    summary: 'Add a coaching comment, optionally at a moment of the recording (admins)',
+    tag: 'calls',
+    access: 'admin',
+    params: IdParams,
+    body: CommentBody,
+    response: { status: 201 },
+    async handler({ principal, params, body, services }) {
+      return { status: 201, body: await addComment(services.db, principal, params.id, body) };
     },
   }),
 ];
