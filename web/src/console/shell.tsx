@@ -2,14 +2,19 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../ui/session.tsx';
 import { Link } from './router.tsx';
 import { BillingScreen } from './screens/billing.tsx';
+import { CallDetailScreen } from './screens/call-detail.tsx';
 import { ChecklistScreen } from './screens/checklist.tsx';
 import { ConnectionScreen } from './screens/connection.tsx';
+import { DashboardScreen } from './screens/dashboard.tsx';
 import { HoursScreen } from './screens/hours.tsx';
 import { IntegrationsScreen } from './screens/integrations.tsx';
+import { MemberCallsScreen } from './screens/member-calls.tsx';
 import { MyNumberScreen } from './screens/my-number.tsx';
 import { NumbersScreen } from './screens/numbers.tsx';
 import { RoutingScreen } from './screens/routing.tsx';
+import { SupervisionScreen } from './screens/supervision.tsx';
 import { TeamScreen } from './screens/team.tsx';
+import { TroubleshootingScreen } from './screens/troubleshooting.tsx';
 import { type ConsoleKey, useConsoleText } from './texts.ts';
 import type { ConsoleMe } from './types.ts';
 
@@ -21,6 +26,9 @@ const ADMIN_NAV: Array<[string, ConsoleKey]> = [
   ['/hours', 'nav.hours'],
   ['/routing', 'nav.routing'],
   ['/integrations', 'nav.integrations'],
+  ['/dashboard', 'nav.dashboard'],
+  ['/supervision', 'nav.supervision'],
+  ['/troubleshooting', 'nav.troubleshooting'],
   ['/my-number', 'nav.myNumber'],
 ];
 // Members see what concerns them; the API refuses them the admin screens anyway.
@@ -85,9 +93,22 @@ function Screen({ me, path, admin }: { me: ConsoleMe; path: string; admin: boole
       return <RoutingScreen />;
     case 'integrations':
       return parts[1] ? <ConnectionScreen id={parts[1]} /> : <IntegrationsScreen />;
+    case 'dashboard':
+      return <DashboardScreen me={me} />;
+    case 'supervision':
+      return <Supervision me={me} kind={parts[1]} id={parts[2]} />;
+    case 'troubleshooting':
+      return <TroubleshootingScreen me={me} />;
     case 'my-number':
       return <MyNumberScreen me={me} />;
     default:
       return admin ? <ChecklistScreen /> : <MyNumberScreen me={me} />;
   }
+}
+
+/** /supervision, /supervision/members/:id (a member's calls), /supervision/calls/:id (one call). */
+function Supervision({ me, kind, id }: { me: ConsoleMe; kind: string | undefined; id: string | undefined }) {
+  if (kind === 'members' && id) return <MemberCallsScreen me={me} memberId={id} />;
+  if (kind === 'calls' && id) return <CallDetailScreen me={me} callId={id} />;
+  return <SupervisionScreen me={me} />;
 }

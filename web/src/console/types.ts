@@ -176,3 +176,107 @@ export interface CrmFailure {
   from: string;
   to: string;
 }
+
+/** One set of figures of the dashboard (core/src/analytics/metrics.ts); rates and means are null with nothing to count. */
+export interface Totals {
+  calls: number;
+  inbound: number;
+  outbound: number;
+  answered: number;
+  missed: number;
+  afterHours: number;
+  answerRate: number | null;
+  averageTalkSeconds: number | null;
+  averageResponseSeconds: number | null;
+}
+
+export interface Volume {
+  inbound: number;
+  outbound: number;
+  missed: number;
+}
+
+export interface Dashboard {
+  team: Totals;
+  /** Keyed by member id: everyone who took, placed or was rung for a call of the range. */
+  members: Record<string, Totals>;
+  byDay: Array<Volume & { day: string }>;
+  byHour: Array<Volume & { hour: number }>;
+  timeZone: string;
+  from: string;
+  to: string;
+}
+
+export type CallResult =
+  | 'answered'
+  | 'missed'
+  | 'voicemail'
+  | 'abandoned'
+  | 'busy'
+  | 'failed'
+  | 'after_hours';
+
+/** The part of a call's record (core/src/domain/calls/call-record.ts) supervision shows. */
+export interface CallRecord {
+  direction: 'inbound' | 'outbound';
+  from: string;
+  to: string;
+  createdAt: string;
+  answeredAt?: string;
+  endedAt?: string;
+  ringSeconds?: number;
+  talkSeconds?: number;
+  result?: CallResult;
+  answeredBy?: string;
+  placedBy?: string;
+  rungMemberIds: string[];
+  recording?: { url: string; durationSeconds: number };
+  voicemail?: { url: string; durationSeconds: number; transcript?: string };
+  notes?: string;
+  disposition?: string;
+  final: boolean;
+}
+
+export interface CallSummary {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  from: string;
+  to: string;
+  memberId: string | null;
+  contactId: string | null;
+  result: CallResult | null;
+  final: boolean;
+  createdAt: string;
+  record: CallRecord | null;
+}
+
+export interface CallComment {
+  id: string;
+  callId: string;
+  authorMemberId: string | null;
+  authorName: string | null;
+  /** Seconds from the start of the recording; null for a comment on the whole call. */
+  atSeconds: number | null;
+  body: string;
+  createdAt: string;
+}
+
+/** One live check of GET /api/troubleshooting; the console words `code` itself, `message` is the fallback. */
+export interface Finding {
+  code: string;
+  ok: boolean;
+  message: string;
+  facts: Record<string, unknown>;
+}
+
+export type Problem =
+  | 'invitation_not_received'
+  | 'cannot_add_members'
+  | 'calls_not_routing'
+  | 'crm_not_syncing';
+
+export interface Diagnosis {
+  problem: Problem;
+  ok: boolean;
+  findings: Finding[];
+}

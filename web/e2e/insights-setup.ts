@@ -1,0 +1,91 @@
+import type { ApiClient } from '../../core/src/http/testing/client.ts';
+import { addMember, addSeats, buyFirstNumber, signUpAdmin } from '../../core/src/http/testing/fixtures.ts';
+import type { TestServer } from '../../core/src/http/testing/test-server.ts';
+import { inboundCall } from '../../core/src/sync/testing/sync-harness.ts';
+
+export interface InsightsTeam {
+  admin: ApiClient;
+  member: { memberId: string; email: string };
+  /** The first call: answered by the member, talked 90 s. */
+  answeredCallId: string;
+}
+
+/**
+ * A Business team open 24/7 whose number rings one online member, with three inbound calls played
+ * through the simulator: two answered (90 s and 30 s of talk), one missed (as in dashboard.e2e.test.ts).
+ */
+export async function insightsTeam(server: TestServer, company: string): Promise<InsightsTeam> {
+  const { client: admin } = await signUpAdmin(server, { timeZone: 'Europe/Paris', company });
+  const number = await buyFirstNumber(admin, { team: true });
+  await admin.put('/api/billing/plan', { plan: 'business' });
+  await addSeats(admin, 1);
+  const member = await addMember(server, admin);
+  await member.client.put('/api/me/presence', { status: 'online' });
+  const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
+  await admin.put('/api/business-hours', {
+    timeZone: 'Europe/Paris',
+    days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
+    holidays: [],
+    afterHours: { kind: 'voicemail' },
+  });
+  await admin.put(`/api/numbers/${number.id}/routing`, {
+    strategy: 'simultaneous',
+    members: [member.memberId],
+    ringSeconds: 20,
+  });
+  const answeredCallId = await inboundCall(server, {
+    from: '+33612345678',
+    to: number.e164,
+    script: { answer: [{ by: member.memberId, afterSeconds: 3 }], talkSeconds: 90 },
+  });
+  await inboundCall(server, {
+    from: '+33698765432',
+    to: number.e164,
+    script: { answer: [{ by: member.memberId, afterSeconds: 5 }], talkSeconds: 30 },
+  });
+  await inboundCall(server, {
+    from: '+33611111111',
+    to: number.e164,
+    script: { noAnswerFrom: [member.memberId] },
+  });
+  return { admin, member: { memberId: member.memberId, email: member.email }, answeredCallId };
+}
+
+/** Ten seconds of silence as a WAV file: what the browser plays in place of the carrier's recording. */
+export function silentWav(seconds = 10, rate = 8000): Buffer {
+  const samples = seconds * rate;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVE', 8);
+  wav.write('fmt ', 12);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20); // PCM
+  wav.writeUInt16LE(1, 22); // mono
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  return wav;
+}
+
+/**
+ * Answers a media request the way a file server does: with byte ranges, which the browser needs
+ * before it lets the player seek (a plain 200 leaves the recording unseekable).
+ */
+export function audioResponse(file: Buffer, range: string | undefined) {
+  const asked = /bytes=(\d+)-(\d*)/.exec(range ?? '');
+  const start = asked ? Number(asked[1]) : 0;
+  const end = asked?.[2] ? Math.min(Number(asked[2]), file.length - 1) : file.length - 1;
+  return {
+    status: asked ? 206 : 200,
+    contentType: 'audio/wav',
+    headers: {
+      'accept-ranges': 'bytes',
+      ...(asked ? { 'content-range': `bytes ${start}-${end}/${file.length}` } : {}),
+    },
+    body: file.subarray(start, end + 1),
+  };
+}
