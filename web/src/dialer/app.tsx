@@ -1,20 +1,42 @@
 import { useI18n } from '../i18n/i18n.tsx';
+import type { Me } from '../ui/session.tsx';
 import { LanguageSwitch, Session } from '../ui/session.tsx';
+import { Dialer } from './dialer.tsx';
+import type { DialerMe } from './types.ts';
+
+/**
+ * `/api/me` answers more than the shared session type names: the account's default country
+ * (how typed numbers are read) and its plan's features (whether the browser may call).
+ */
+function dialerMe(me: Me): DialerMe {
+  const account: Partial<DialerMe['account']> = me.account;
+  return {
+    member: me.member,
+    account: {
+      id: me.account.id,
+      name: me.account.name,
+      defaultCountry: typeof account.defaultCountry === 'string' ? account.defaultCountry : 'FR',
+      features: Array.isArray(account.features) ? account.features : [],
+    },
+  };
+}
 
 export function App() {
   const { t } = useI18n();
   return (
     <Session>
       {(me, signOut) => (
-        <div className="dialer">
-          <header>
-            <strong>{t('app.title')}</strong> — {me.member.name}
-            <LanguageSwitch />
-            <button type="button" className="secondary" onClick={signOut}>
-              {t('signout')}
-            </button>
-          </header>
-        </div>
+        <Dialer
+          me={dialerMe(me)}
+          actions={
+            <>
+              <LanguageSwitch />
+              <button type="button" className="secondary" onClick={signOut}>
+                {t('signout')}
+              </button>
+            </>
+          }
+        />
       )}
     </Session>
   );

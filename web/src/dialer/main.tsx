@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import '../ui/styles.css';
+import './dialer.css';
 import { App } from './app.tsx';
 
 const root = document.getElementById('root');

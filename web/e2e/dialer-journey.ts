@@ -1,0 +1,97 @@
+import type { Bus } from '../../core/src/bus/bus.ts';
+import { addMember, addSeats, buyFirstNumber, signUpAdmin } from '../../core/src/http/testing/fixtures.ts';
+import type { TestServer } from '../../core/src/http/testing/test-server.ts';
+import { sql } from '../../core/src/store/sql.ts';
+import { simulatorCredentials } from '../../core/src/telephony/account-carriers.ts';
+import type { CallScript } from '../../core/src/telephony/simulator/voice/call-script.ts';
+import { simulateInboundCall } from '../../core/src/telephony/simulator/voice/index.ts';
+
+export const MEMBER_PASSWORD = 'another good password';
+
+/**
+ * An account ready to take calls in the dialer: Business plan (the web dialer), a team number
+ * open 24/7 that rings one member, and (unless a CRM will import it) a shared contact for the caller.
+ */
+export async function dialerAccount(
+  server: TestServer,
+  caller: { phone: string; name: string; company: string } | null,
+) {
+  const { client: admin, accountId } = await signUpAdmin(server, { company: 'Boulangerie Durand' });
+  const number = await buyFirstNumber(admin, { team: true });
+  await admin.put('/api/billing/plan', { plan: 'business' });
+  await addSeats(admin, 2);
+  const member = await addMember(server, admin);
+  const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
+  await admin.put('/api/business-hours', {
+    timeZone: 'Europe/Paris',
+    days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
+    holidays: [],
+    afterHours: { kind: 'voicemail' },
+  });
+  await admin.put(`/api/numbers/${number.id}/routing`, {
+    strategy: 'simultaneous',
+    members: [member.memberId],
+    ringSeconds: 20,
+  });
+  if (caller) {
+    const contact = await member.client.post('/api/contacts', {
+      name: caller.name,
+      company: caller.company,
+      phones: [caller.phone],
+    });
+    if (contact.status !== 201) throw new Error(JSON.stringify(contact.body));
+  }
+  return { admin, accountId, number, member };
+}
+
+/** Plays an inbound call through the server's own webhooks, as Twilio would; resolves with the call's id. */
+export async function inboundCall(
+  server: TestServer,
+  input: { from: string; to: string; script: CallScript },
+): Promise<string> {
+  const { accountSid, authToken } = simulatorCredentials(server.services.secrets);
+  const story = await simulateInboundCall({
+    voiceUrl: `${server.url}/webhooks/twilio/voice`,
+    statusUrl: `${server.url}/webhooks/twilio/status`,
+    accountSid,
+    authToken,
+    ...input,
+  });
+  const row = await server.services.db.one<{ id: string }>(
+    sql`select id from calls where carrier_call_sid = ${story.callSid}`,
+  );
+  return row.id;
+}
+
+/**
+ * The simulator plays a call on its own clock, in milliseconds: a browser would see ringing,
+ * answered and ended at once. This holds the server right after it publishes a chosen live event
+ * (the webhook waits, as it would while a person lets it ring), until the test has looked at the
+ * screen and lets it go — well inside Twilio's 15 s webhook timeout.
+ */
+export function holdLiveEvents(bus: Bus, types: string[]) {
+  const original = bus.publish.bind(bus);
+  const gates = new Map<string, { promise: Promise<void>; open: () => void }>();
+  for (const type of types) {
+    const opener: { open?: () => void } = {};
+    const promise = new Promise<void>((resolve) => {
+      opener.open = resolve;
+    });
+    gates.set(type, { promise, open: () => opener.open?.() });
+  }
+  bus.publish = async (channel, message) => {
+    await original(channel, message);
+    const type = typeof message === 'object' && message !== null && 'type' in message ? message.type : null;
+    const gate = typeof type === 'string' ? gates.get(type) : undefined;
+    if (gate) await gate.promise;
+  };
+  return {
+    release(type: string) {
+      gates.get(type)?.open();
+    },
+    restore() {
+      for (const gate of gates.values()) gate.open();
+      bus.publish = original;
+    },
+  };
+}
