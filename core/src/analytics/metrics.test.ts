@@ -56,8 +56,14 @@ describe('dashboard figures', () => {
       ],
       range,
     );
-    expect(result.members[LEA]).toMatchObject({ calls: 1, answered: 1, missed: 1 });
-    expect(result.members[MAX]).toMatchObject({ calls: 0, answered: 0, missed: 1, averageTalkSeconds: null });
+    expect(result.members[LEA]).toMatchObject({ calls: 1, answered: 1, missed: 1, answerRate: 0.5 });
+    expect(result.members[MAX]).toMatchObject({
+      calls: 0,
+      answered: 0,
+      missed: 1,
+      answerRate: 0,
+      averageTalkSeconds: null,
+    });
   });
 
   it('says nothing rather than 0 % when no call reached the team', () => {

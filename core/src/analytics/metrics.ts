@@ -115,7 +115,17 @@ export function dashboard(
   for (const id of memberIds) {
     const own = facts.filter((fact) => fact.memberId === id);
     const missedForThem = facts.filter((fact) => isMissed(fact) && fact.rungMemberIds.includes(id));
-    members[id] = { ...totals(own, isMissed), missed: missedForThem.length };
+    const mine = totals(own, isMissed);
+    const answeredInbound = own.filter(
+      (fact) => fact.direction === 'inbound' && fact.result === 'answered',
+    ).length;
+    // A member's answer rate is over the calls that rang them: those they took and those nobody took.
+    const reached = answeredInbound + missedForThem.length;
+    members[id] = {
+      ...mine,
+      missed: missedForThem.length,
+      answerRate: reached ? answeredInbound / reached : null,
+    };
   }
   const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, inbound: 0, outbound: 0, missed: 0 }));
   for (const { fact, day, hour } of inRange) {
