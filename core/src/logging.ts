@@ -4,6 +4,8 @@ import { type Logger, pino } from 'pino';
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  // The framed dialer's token on /api/events (the URL itself is cleaned in http/app.ts).
+  'req.query.access_token',
   'res.headers["set-cookie"]',
   'password',
   'token',

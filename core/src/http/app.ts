@@ -17,6 +17,10 @@ import { installZodMessages } from './zod-messages.ts';
 
 installZodMessages();
 
+function withoutAccessToken(url: string | undefined): string | undefined {
+  return url?.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
+}
+
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'same-origin');
@@ -45,7 +49,14 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
-  app.use(pinoHttp({ logger: services.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({
+      logger: services.log,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // /api/events takes the framed dialer's token in its URL (EventSource sends no headers).
+      serializers: { req: (req: { url?: string }) => ({ ...req, url: withoutAccessToken(req.url) }) },
+    }),
+  );
 
   app.get('/join', (req, res) => {
     res.type('html').send(joinPage(pickLocale(req)));

@@ -64,7 +64,7 @@ function send(res: Response, reply: Reply, services: Services) {
 }
 
 async function handle(route: AnyRoute, req: Request, res: Response, services: Services) {
-  const principal = await authenticate(req, services);
+  const principal = await authenticate(req, services, { tokenInQuery: route.tokenInQuery === true });
   if (route.access !== 'public') {
     if (!principal)
       throw new AppError(

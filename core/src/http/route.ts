@@ -8,7 +8,8 @@ export interface Principal {
   accountId: string;
   memberId: string;
   role: Role;
-  via: 'session' | 'token';
+  /** embed: the short-lived token of the dialer framed in a CRM (POST /api/session/embed-token). */
+  via: 'session' | 'token' | 'embed';
 }
 
 /** public: anyone; member: any signed-in member; admin: admins only. */
@@ -50,6 +51,11 @@ export interface RouteSpec<A extends Access, B, Q, P> {
   requires?: Requirement[];
   /** Answers with a never-ending stream (SSE) rather than one body. */
   stream?: true;
+  /**
+   * Also accept the dialer's embed token as `?access_token=`: for EventSource, which cannot send
+   * an Authorization header. Only for routes that need it, since URLs end up in logs and history.
+   */
+  tokenInQuery?: true;
   body?: B;
   query?: Q;
   params?: P;

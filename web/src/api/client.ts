@@ -16,19 +16,38 @@ interface ErrorBody {
 }
 
 let bearer: string | null = null;
+let bearerRejected: (() => void) | null = null;
 
-/** The embedded dialer holds a short-lived token in memory (no third-party cookies); the tab uses the session. */
-export function useBearer(token: string | null): void {
+/**
+ * The embedded dialer holds a short-lived token in memory (no third-party cookies); the tab uses
+ * the session. A plain setter, not a React hook: it only changes what `api` sends.
+ */
+export function setBearer(token: string | null): void {
   bearer = token;
 }
 
+/**
+ * Told when the API refuses the bearer (it expired, 15 min): the token is dropped and the framed
+ * dialer shows its sign-in again, since only the Parley popup (a user click) can mint another.
+ */
+export function onBearerRejected(listener: (() => void) | null): void {
+  bearerRejected = listener;
+}
+
+/** A URL for EventSource, which cannot send headers: the API takes the bearer as `?access_token=` there. */
+export function streamUrl(path: string): string {
+  if (!bearer) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(bearer)}`;
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const sentBearer = bearer;
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      ...(sentBearer ? { authorization: `Bearer ${sentBearer}` } : {}),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
@@ -36,6 +55,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
+    if (response.status === 401 && sentBearer && sentBearer === bearer) {
+      bearer = null;
+      bearerRejected?.();
+    }
     const error = (parsed as ErrorBody | undefined)?.error;
     throw new ApiError(
       response.status,

@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { Me } from '../ui/session.tsx';
 import { LanguageSwitch, Session } from '../ui/session.tsx';
 import { Dialer } from './dialer.tsx';
+import { EmbedSignIn, isFramed } from './embed-sign-in.tsx';
 import type { DialerMe } from './types.ts';
 
 /**
@@ -24,7 +25,7 @@ function dialerMe(me: Me): DialerMe {
 export function App() {
   const { t } = useI18n();
   return (
-    <Session>
+    <Session signInExtra={isFramed() ? (onSignedIn) => <EmbedSignIn onSignedIn={onSignedIn} /> : undefined}>
       {(me, signOut) => (
         <Dialer
           me={dialerMe(me)}

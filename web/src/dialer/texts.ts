@@ -103,6 +103,15 @@ export const dialerEn = {
   'permissions.unavailable':
     'This browser cannot give Parley the microphone here (an insecure page or a frame without allow="microphone").',
   'notify.incoming': 'Incoming call from {caller}',
+  'embed.why':
+    'Inside this page your browser keeps Parley’s sign-in away: sign in in a Parley window, then come back here.',
+  'embed.open': 'Sign in in a new window',
+  'embed.waiting': 'Finish signing in in the Parley window…',
+  'embed.blocked': 'The window did not open: allow pop-ups for this page, then try again.',
+  'popup.title': 'Sign the dialer in',
+  'popup.done': 'The dialer is signed in: this window closes by itself.',
+  'popup.noOpener': 'Open this window from the dialer’s “Sign in in a new window” button.',
+  'popup.failed': 'The dialer could not be signed in: {message}',
 } as const;
 
 export type DialerTextKey = keyof typeof dialerEn;
@@ -211,6 +220,17 @@ export const dialerFr = {
   'permissions.unavailable':
     'Ce navigateur ne peut pas donner le micro à Parley ici (page non sécurisée ou cadre sans allow="microphone").',
   'notify.incoming': 'Appel entrant de {caller}',
+  'embed.why':
+    'Dans cette page, votre navigateur tient la connexion à Parley à l’écart : connectez-vous dans une fenêtre Parley, puis revenez ici.',
+  'embed.open': 'Se connecter dans une nouvelle fenêtre',
+  'embed.waiting': 'Terminez la connexion dans la fenêtre Parley…',
+  'embed.blocked':
+    'La fenêtre ne s’est pas ouverte : autorisez les fenêtres pop-up pour cette page, puis réessayez.',
+  'popup.title': 'Connecter le combiné',
+  'popup.done': 'Le combiné est connecté : cette fenêtre se ferme toute seule.',
+  'popup.noOpener':
+    'Ouvrez cette fenêtre avec le bouton « Se connecter dans une nouvelle fenêtre » du combiné.',
+  'popup.failed': 'Le combiné n’a pas pu être connecté : {message}',
 } as const satisfies Record<DialerTextKey, string>;
 
 const DIALER_TEXTS = { en: dialerEn, fr: dialerFr } as const;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { streamUrl } from '../api/client.ts';
 import { LIVE_CALL_EVENT_TYPES, type LiveCallEvent, parseLiveCallEvent } from './live-event.ts';
 
 /** `open` once the server said `ready` (subscribed: calls can ring here); `lost` while EventSource retries. */
@@ -13,7 +14,7 @@ export function useLiveCalls(onEvent: (event: LiveCallEvent) => void): LiveConne
   handler.current = onEvent;
   const [connection, setConnection] = useState<LiveConnection>('connecting');
   useEffect(() => {
-    const source = new EventSource('/api/events', { withCredentials: true });
+    const source = new EventSource(streamUrl('/api/events'), { withCredentials: true });
     const listener = (message: MessageEvent<string>) => {
       const event = parseLiveCallEvent(message.data);
       if (event) handler.current(event);

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, api, onBearerRejected, setBearer } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Field } from './field.tsx';
 
@@ -8,23 +8,36 @@ export interface Me {
   account: { id: string; name: string };
 }
 
-/** Shows the sign-in form until `/api/me` answers, then the app with who is signed in. */
-export function Session({ children }: { children: (me: Me, signOut: () => Promise<void>) => ReactNode }) {
+/**
+ * Shows the sign-in form until `/api/me` answers, then the app with who is signed in.
+ * `signInExtra` adds another way in under the form (the framed dialer's popup sign-in); when
+ * the API refuses that way's bearer token, the sign-in screen comes back.
+ */
+export function Session({
+  children,
+  signInExtra,
+}: {
+  children: (me: Me, signOut: () => Promise<void>) => ReactNode;
+  signInExtra?: (onSignedIn: (me: Me) => void) => ReactNode;
+}) {
   const { t } = useI18n();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
     api<Me>('GET', '/api/me').then(setMe, () => setMe(null));
+    onBearerRejected(() => setMe(null));
+    return () => onBearerRejected(null);
   }, []);
   const signOut = useCallback(async () => {
     await api('DELETE', '/api/session');
+    setBearer(null);
     setMe(null);
   }, []);
   if (me === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
-  if (me === null) return <SignIn onSignedIn={setMe} />;
+  if (me === null) return <SignIn onSignedIn={setMe} extra={signInExtra?.(setMe)} />;
   return <>{children(me, signOut)}</>;
 }
 
-function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+export function SignIn({ onSignedIn, extra }: { onSignedIn: (me: Me) => void; extra?: ReactNode }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -66,6 +79,7 @@ function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           {t('signin.submit')}
         </button>
       </form>
+      {extra}
     </main>
   );
 }

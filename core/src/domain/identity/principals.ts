@@ -55,3 +55,16 @@ export async function principalFromApiToken(
     );
   return toPrincipal(row, 'token');
 }
+
+export async function principalFromEmbedToken(
+  db: Queryable,
+  token: string,
+  now: Date,
+): Promise<ResolvedPrincipal | null> {
+  const row = await db.maybeOne<PrincipalRow>(sql`
+    select e.account_id, e.member_id, m.role, a.subscription_status
+    from embed_tokens e join members m on m.id = e.member_id and m.account_id = e.account_id
+    join accounts a on a.id = e.account_id
+    where e.token_hash = ${hashToken(token)} and e.expires_at > ${now}`);
+  return row ? toPrincipal(row, 'embed') : null;
+}

@@ -3,11 +3,13 @@ import { getAccount, publicAccount } from '../../domain/accounts/accounts.ts';
 import { PLANS } from '../../domain/accounts/plans.ts';
 import { signUp } from '../../domain/accounts/signup.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../domain/identity/api-tokens.ts';
+import { createEmbedToken } from '../../domain/identity/embed-tokens.ts';
 import { signIn } from '../../domain/identity/login.ts';
 import { getProfile, updateProfile } from '../../domain/identity/profile.ts';
 import { endSession } from '../../domain/identity/sessions.ts';
 import { pickOwnNumber } from '../../domain/numbers/numbers.ts';
 import { acceptInvitation, lookupInvitation } from '../../domain/team/invitations.ts';
+import { AppError } from '../../errors.ts';
 import type { Services } from '../../services.ts';
 import { readCookie, SESSION_COOKIE } from '../auth.ts';
 import { route } from '../route.ts';
@@ -107,6 +109,26 @@ export const identityRoutes = [
       const token = readCookie(req.headers.cookie, SESSION_COOKIE);
       if (token) await endSession(services.db, token);
       return { status: 204, session: null };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/session/embed-token',
+    summary:
+      'A 15-minute bearer token for the dialer framed in a CRM, where the session cookie is blocked (session only)',
+    tag: 'identity',
+    access: 'member',
+    response: { status: 201, description: '{ token, expiresAt }: send it as "Authorization: Bearer"' },
+    async handler({ principal, services }) {
+      // Only a session (the sign-in popup) mints one: a token that could mint the next would
+      // live forever once leaked, and an API token has no need for a second credential.
+      if (principal.via !== 'session')
+        throw new AppError(
+          'forbidden',
+          'session_required',
+          'Embed tokens are minted from a signed-in session: sign in in the Parley window, not with a token.',
+        );
+      return { status: 201, body: await createEmbedToken(services.db, principal, services.now()) };
     },
   }),
   route({

@@ -41,6 +41,8 @@ export const presenceRoutes = [
     tag: 'presence',
     access: 'member',
     stream: true,
+    // The framed dialer holds an embed token, not a cookie, and EventSource cannot send headers.
+    tokenInQuery: true,
     response: { status: 200, description: 'text/event-stream' },
     async handler({ principal, services, req, res }) {
       const channels = [memberChannel(principal.accountId, principal.memberId)];
