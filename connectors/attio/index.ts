@@ -11,6 +11,7 @@ export const attio = defineConnector({
   rate: ATTIO_RATE,
   capabilities: { batchUpsert: false, upsertByUniqueKey: true, maxBatchSize: 1 },
   setup: attioSetup,
+  frameOrigins: ['https://app.attio.com'],
   webhook: attioWebhook,
   create: (config, deps) => new AttioConnector(config, deps),
 });

@@ -60,6 +60,11 @@ export interface ConnectorDescriptor<K extends CrmKind = CrmKind, C = unknown> {
   readonly setup: SetupMethod<C>;
   /** Present when the CRM pushes contact changes to Parley (HubSpot, Attio); others are polled. */
   readonly webhook?: WebhookSpec;
+  /**
+   * Origins the CRM shows Parley's dialer from (its calling widget, softphone, app frame), for the
+   * dialer's `frame-ancestors`; a self-hosted CRM's own host comes from each connection instead.
+   */
+  readonly frameOrigins: readonly string[];
   create(config: C, deps: ConnectorDeps): CrmConnector;
   /** Parses stored configuration, then creates: the entry point for callers that hold only JSON. */
   connect(rawConfig: unknown, deps: ConnectorDeps): CrmConnector;
@@ -75,13 +80,14 @@ export interface ConnectorDefinition<K extends CrmKind, C> {
   capabilities: Capabilities;
   setup: SetupMethod<C>;
   webhook?: WebhookSpec;
+  frameOrigins?: readonly string[];
   create(config: C, deps: ConnectorDeps): CrmConnector;
 }
 
 export function defineConnector<const K extends CrmKind, C>(
   definition: ConnectorDefinition<K, C>,
 ): ConnectorDescriptor<K, C> {
-  const { kind, config, rate, capabilities, create, setup, webhook } = definition;
+  const { kind, config, rate, capabilities, create, setup, webhook, frameOrigins = [] } = definition;
   if (!Number.isInteger(capabilities.maxBatchSize) || capabilities.maxBatchSize < 1) {
     throw new RangeError(`${kind}: maxBatchSize must be a positive integer`);
   }
@@ -98,6 +104,7 @@ export function defineConnector<const K extends CrmKind, C>(
     capabilities,
     setup,
     ...(webhook ? { webhook } : {}),
+    frameOrigins,
     create,
     connect(rawConfig, deps) {
       const connector = create(parseConfig(kind, config, rawConfig), deps);

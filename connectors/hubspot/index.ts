@@ -11,6 +11,8 @@ export const hubspot = defineConnector({
   rate: HUBSPOT_RATE,
   capabilities: { batchUpsert: true, upsertByUniqueKey: true, maxBatchSize: 100 },
   setup: hubspotSetup,
+  // The calling widget's frame lives on HubSpot's app hosts (EU portals on app-eu1).
+  frameOrigins: ['https://app.hubspot.com', 'https://app-eu1.hubspot.com'],
   webhook: hubspotWebhook,
   create: (config, deps) => new HubspotConnector(config, deps),
 });

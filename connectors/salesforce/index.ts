@@ -11,5 +11,7 @@ export const salesforce = defineConnector({
   rate: SALESFORCE_RATE,
   capabilities: { batchUpsert: true, upsertByUniqueKey: true, maxBatchSize: COLLECTION_MAX },
   setup: { kind: 'oauth', authorizeUrl, exchange },
+  // Open CTI softphones are framed by Lightning pages; each org's own host comes from its connection.
+  frameOrigins: ['https://*.lightning.force.com', 'https://*.my.salesforce.com'],
   create: (config, deps) => createSalesforceConnector(config, deps),
 });

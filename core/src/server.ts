@@ -88,6 +88,7 @@ export async function buildServices(env: Env, log: Logger, port: number): Promis
       sources: installedSources,
       // Read raw: one family of variables per CRM in the registry, not a fixed list in the schema.
       apps: crmAppsFromEnv(process.env, { descriptors: installedConnectors, sources: installedSources }),
+      frameAncestors: env.PARLEY_FRAME_ANCESTORS.split(/\s+/).filter(Boolean),
     }),
     publicUrl: publicUrl(env, port),
     production,

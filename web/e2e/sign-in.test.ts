@@ -49,9 +49,15 @@ describe('signing in to the console and the dialer', () => {
     },
   );
 
-  it('the dialer can be framed by another origin at 400×600; the console cannot', async () => {
+  it('the dialer can be framed by the CRMs and the deployment’s origins at 400×600; the console by nobody else', async () => {
     const dialer = await fetch(`${server.url}/dialer`);
-    expect(dialer.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    const policy = dialer.headers.get('content-security-policy') ?? '';
+    // The CRMs' hosts (from their descriptors) and the test's local pages, never any origin at all.
+    expect(policy).toMatch(/^frame-ancestors 'self' /);
+    expect(policy).toContain('https://app.hubspot.com');
+    expect(policy).toContain('https://*.lightning.force.com');
+    expect(policy).toContain('https://app.attio.com');
+    expect(policy).not.toMatch(/ \*( |$)/);
     const console_ = await fetch(`${server.url}/app`);
     expect(console_.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
     // Another origin: a page of its own server (another port) frames the dialer, as a CRM does.

@@ -34,6 +34,8 @@ export const EnvSchema = z.object({
   LLM_MODEL: z.string().default('gpt-4o-mini'),
   /** off: this instance serves HTTP only; run `parley worker` elsewhere (or another instance with on). */
   PARLEY_SYNC_WORKER: z.enum(['on', 'off']).default('on'),
+  /** Extra origins that may frame the dialer (space-separated), besides the connected CRMs' own. */
+  PARLEY_FRAME_ANCESTORS: z.string().default(''),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -64,7 +64,7 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
   app.get('/', (req, res) => {
     res.type('html').send(homePage(pickLocale(req)));
   });
-  app.use(webAppRouter());
+  app.use(webAppRouter(services));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, type Response, type Router } from 'express';
+import type { Services } from '../services.ts';
+import { sql } from '../store/sql.ts';
 import { escapeHtml, pickLocale } from './pages/locale.ts';
 
 /** The console and the dialer, built by `npm install` (`npm run build:web`) into web/dist. */
@@ -11,18 +13,45 @@ const MISSING = {
   en: 'The console and the dialer are not built: run `npm install` (or `npm run build:web`), then restart.',
 };
 
+const ANCESTORS_TTL_MS = 60_000;
+
+/**
+ * Who may frame the dialer: the CRMs' own hosts (their descriptors say), the host of every CRM an
+ * account connected (a self-hosted Odoo, a Salesforce org), and the deployment's extra origins
+ * (PARLEY_FRAME_ANCESTORS). Read at most once a minute: connecting a CRM shows within that.
+ */
+function frameAncestorsOf(services: Services): () => Promise<string> {
+  let cached: { at: number; value: string } | null = null;
+  return async () => {
+    if (cached && Date.now() - cached.at < ANCESTORS_TTL_MS) return cached.value;
+    const rows = await services.db.many<{ url: string }>(
+      sql`select distinct connected_as ->> 'instanceUrl' as url from crm_connections`,
+    );
+    const origins = new Set<string>(["'self'", ...services.crm.frameAncestors]);
+    for (const descriptor of Object.values(services.crm.descriptors)) {
+      for (const origin of descriptor?.frameOrigins ?? []) origins.add(origin);
+    }
+    for (const row of rows) {
+      if (URL.canParse(row.url)) origins.add(new URL(row.url).origin);
+    }
+    cached = { at: Date.now(), value: [...origins].join(' ') };
+    return cached.value;
+  };
+}
+
 /**
  * Serves /app (console) and /dialer (embeddable): hashed assets cached for good, each page's HTML
  * never cached so a new build is picked up at once. The dialer may be framed by other origins (a
  * CRM's calling widget); the console may not.
  */
-export function webAppRouter(dist = WEB_DIST): Router {
+export function webAppRouter(services: Services, dist = WEB_DIST): Router {
+  const dialerAncestors = frameAncestorsOf(services);
   const router = express.Router();
   router.use(
     '/assets',
     express.static(`${dist}assets`, { immutable: true, maxAge: '365d', fallthrough: false }),
   );
-  const page = (name: 'app' | 'dialer') => (req: Request, res: Response) => {
+  const page = (name: 'app' | 'dialer') => async (req: Request, res: Response) => {
     const file = `${dist}${name}/index.html`;
     if (!existsSync(file)) {
       res
@@ -31,8 +60,8 @@ export function webAppRouter(dist = WEB_DIST): Router {
         .send(`<!doctype html><meta charset="utf-8"><p>${escapeHtml(MISSING[pickLocale(req)])}</p>`);
       return;
     }
-    if (name === 'app') res.setHeader('Content-Security-Policy', "frame-ancestors 'self'");
-    else res.setHeader('Content-Security-Policy', 'frame-ancestors *');
+    const ancestors = name === 'app' ? "'self'" : await dialerAncestors();
+    res.setHeader('Content-Security-Policy', `frame-ancestors ${ancestors}`);
     res.sendFile(file);
   };
   router.get(['/app', '/app/{*rest}'], page('app'));

@@ -26,6 +26,8 @@ export interface CrmServices {
   sources: SourceDescriptors;
   apps: Partial<Record<ConnectionKind, CrmApp>>;
   connectorFor: ConnectorFor;
+  /** Origins allowed to frame the dialer besides the CRMs' own (PARLEY_FRAME_ANCESTORS). */
+  frameAncestors: readonly string[];
   /** This instance's sync worker, when it runs one; other instances find the work on their next pass. */
   worker: Pick<SyncWorker, 'kick' | 'pullSoon'> | null;
 }
@@ -92,8 +94,10 @@ export function createCrmServices(input: {
   descriptors: Descriptors;
   sources: SourceDescriptors;
   apps: Partial<Record<ConnectionKind, CrmApp>>;
+  frameAncestors?: readonly string[];
 }): CrmServices {
   return {
+    frameAncestors: input.frameAncestors ?? [],
     descriptors: input.descriptors,
     sources: input.sources,
     apps: input.apps,

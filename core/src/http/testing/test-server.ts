@@ -83,6 +83,8 @@ export async function startTestServer(
       descriptors: options.crm?.descriptors ?? installedConnectors,
       sources: installedSources,
       apps: options.crm?.apps ?? {},
+      // Browser tests frame the dialer from pages on other local ports, as a CRM would.
+      frameAncestors: ['http://127.0.0.1:*', 'http://localhost:*'],
     }),
     publicUrl: 'http://localhost',
     production: false,
