@@ -51,6 +51,14 @@ export function webAppRouter(services: Services, dist = WEB_DIST): Router {
     '/assets',
     express.static(`${dist}assets`, { immutable: true, maxAge: '365d', fallthrough: false }),
   );
+  router.use('/icons', express.static(`${dist}icons`, { maxAge: '1d', fallthrough: false }));
+  // The worker and the manifest sit at the root so the worker's scope covers /app and /dialer.
+  router.get(['/sw.js', '/manifest.webmanifest'], (req, res) => {
+    if (req.path === '/sw.js') res.setHeader('Service-Worker-Allowed', '/');
+    res.sendFile(`${dist}${req.path.slice(1)}`, { headers: { 'Cache-Control': 'no-cache' } }, (error) => {
+      if (error && !res.headersSent) res.status(404).end();
+    });
+  });
   const page = (name: 'app' | 'dialer') => async (req: Request, res: Response) => {
     const file = `${dist}${name}/index.html`;
     if (!existsSync(file)) {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { showNotification } from '../ui/pwa.ts';
 import type { CallAudio } from './call-audio.ts';
 import { callReducer, IDLE } from './call-state.ts';
 import type { HostBridge } from './host-bridge.ts';
@@ -10,7 +11,7 @@ import { useLiveCalls } from './use-live-calls.ts';
 /** Rings through the system when the dialer is hidden behind other tabs and notifications are allowed. */
 function notifyIncoming(t: DialerT, caller: CallerView) {
   if (!document.hidden || !('Notification' in window) || Notification.permission !== 'granted') return;
-  new Notification(t('notify.incoming', { caller: caller.contact?.name ?? caller.from }), {
+  void showNotification(t('notify.incoming', { caller: caller.contact?.name ?? caller.from }), {
     tag: 'parley-incoming',
   });
 }
