@@ -6,7 +6,7 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 
 self.addEventListener('message', (event) => {
   const data = event.data;
-  if (!data || data.type !== 'parley.notify' || typeof data.title !== 'string') return;
+  if (data?.type !== 'parley.notify' || typeof data.title !== 'string') return;
   event.waitUntil(
     self.registration.showNotification(data.title, {
       body: typeof data.body === 'string' ? data.body : '',
