@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Services } from '../services.ts';
-import { errorBody } from './errors.ts';
+import { errorBody, isErrorBody, localizeErrorBody } from './errors.ts';
 import { mountRoutes } from './mount.ts';
 import { openApiDocument } from './openapi.ts';
 import { homePage } from './pages/home-page.ts';
@@ -28,6 +28,21 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/**
+ * Every error body (`{ error: { code, message, details } }`) leaves in the request's language:
+ * `?lang=` or Accept-Language as for pages, but English unless French is named (scripts,
+ * and fetch's default `Accept-Language: *`).
+ */
+function localizedErrors(req: Request, res: Response, next: NextFunction) {
+  const asked = req.query.lang !== undefined || /\bfr\b/i.test(req.headers['accept-language'] ?? '');
+  const locale = asked ? pickLocale(req) : 'en';
+  if (locale === 'fr') {
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => json(isErrorBody(body) ? localizeErrorBody(body, locale) : body);
+  }
+  next();
+}
+
 /** Body-parser failures (bad JSON, too large) as our error shape instead of an HTML page. */
 function bodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
   const e = error as { type?: string; status?: number };
@@ -49,6 +64,7 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders);
+  app.use(localizedErrors);
   app.use(
     pinoHttp({
       logger: services.log,

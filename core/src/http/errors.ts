@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { type AppError, type AppErrorKind, isAppError } from '../errors.ts';
 import { StoreError } from '../store/errors.ts';
+import { translateMessage } from './messages-fr.ts';
+import type { Locale } from './pages/locale.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
@@ -26,6 +28,41 @@ export function statusOf(error: AppError): number {
 
 export function errorBody(code: string, message: string, details: Record<string, unknown> = {}): ErrorBody {
   return { error: { code, message, details } };
+}
+
+/**
+ * The body in the request's language: French translates `message` and every `details.fields`
+ * value (unknown strings stay English); `code` and field keys never change.
+ */
+export function localizeErrorBody(body: ErrorBody, locale: Locale): ErrorBody {
+  if (locale !== 'fr') return body;
+  const { code, message, details } = body.error;
+  const fields = details.fields;
+  const localized =
+    fields && typeof fields === 'object'
+      ? {
+          ...details,
+          fields: Object.fromEntries(
+            Object.entries(fields as Record<string, unknown>).map(([key, value]) => [
+              key,
+              typeof value === 'string' ? translateMessage(value) : value,
+            ]),
+          ),
+        }
+      : details;
+  return { error: { code, message: translateMessage(message), details: localized } };
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string' &&
+    typeof (error as { details?: unknown }).details === 'object' &&
+    (error as { details?: unknown }).details !== null
+  );
 }
 
 /** Zod issues as `{ "path.to.field": "message" }`, the first message per field. */

@@ -40,12 +40,19 @@ export function streamUrl(path: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(bearer)}`;
 }
 
+/** The app's language, which I18nProvider keeps on <html lang>, so the API words its errors in it. */
+function acceptLanguage(): 'fr' | 'en' {
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return lang.startsWith('en') ? 'en' : 'fr';
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const sentBearer = bearer;
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
     headers: {
+      'accept-language': acceptLanguage(),
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(sentBearer ? { authorization: `Bearer ${sentBearer}` } : {}),
     },

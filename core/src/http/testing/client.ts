@@ -17,9 +17,9 @@ export class ApiClient {
     method: string,
     path: string,
     body?: unknown,
-    init: { raw?: string; contentType?: string } = {},
+    init: { raw?: string; contentType?: string; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...init.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let payload: string | undefined;
