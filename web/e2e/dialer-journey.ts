@@ -1,5 +1,11 @@
 import type { Bus } from '../../core/src/bus/bus.ts';
-import { addMember, addSeats, buyFirstNumber, signUpAdmin } from '../../core/src/http/testing/fixtures.ts';
+import {
+  addMember,
+  addSeats,
+  buyFirstNumber,
+  openAroundTheClock,
+  signUpAdmin,
+} from '../../core/src/http/testing/fixtures.ts';
 import type { TestServer } from '../../core/src/http/testing/test-server.ts';
 import { sql } from '../../core/src/store/sql.ts';
 import { simulatorCredentials } from '../../core/src/telephony/account-carriers.ts';
@@ -21,13 +27,7 @@ export async function dialerAccount(
   await admin.put('/api/billing/plan', { plan: 'business' });
   await addSeats(admin, 2);
   const member = await addMember(server, admin);
-  const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
-  await admin.put('/api/business-hours', {
-    timeZone: 'Europe/Paris',
-    days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
-    holidays: [],
-    afterHours: { kind: 'voicemail' },
-  });
+  await openAroundTheClock(admin);
   await admin.put(`/api/numbers/${number.id}/routing`, {
     strategy: 'simultaneous',
     members: [member.memberId],

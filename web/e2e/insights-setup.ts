@@ -1,5 +1,11 @@
 import type { ApiClient } from '../../core/src/http/testing/client.ts';
-import { addMember, addSeats, buyFirstNumber, signUpAdmin } from '../../core/src/http/testing/fixtures.ts';
+import {
+  addMember,
+  addSeats,
+  buyFirstNumber,
+  openAroundTheClock,
+  signUpAdmin,
+} from '../../core/src/http/testing/fixtures.ts';
 import type { TestServer } from '../../core/src/http/testing/test-server.ts';
 import { inboundCall } from '../../core/src/sync/testing/sync-harness.ts';
 
@@ -21,13 +27,7 @@ export async function insightsTeam(server: TestServer, company: string): Promise
   await addSeats(admin, 1);
   const member = await addMember(server, admin);
   await member.client.put('/api/me/presence', { status: 'online' });
-  const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
-  await admin.put('/api/business-hours', {
-    timeZone: 'Europe/Paris',
-    days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
-    holidays: [],
-    afterHours: { kind: 'voicemail' },
-  });
+  await openAroundTheClock(admin);
   await admin.put(`/api/numbers/${number.id}/routing`, {
     strategy: 'simultaneous',
     members: [member.memberId],

@@ -80,7 +80,6 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
   app.get('/', (req, res) => {
     res.type('html').send(homePage(pickLocale(req)));
   });
-  app.use(webAppRouter(services));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -116,6 +115,8 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
   app.use('/webhooks/twilio', twilioWebhookRouter(services));
   app.use('/webhooks/crm', crmWebhookRouter(services));
   app.use('/oauth/crm', crmOAuthRouter(services));
+  // After the webhooks: Twilio's requests, which must be answered fast, never walk the web app's routes.
+  app.use(webAppRouter(services));
 
   app.use((req: Request, res: Response) => {
     res.status(404).json(errorBody('not_found', `Nothing at ${req.path}.`));

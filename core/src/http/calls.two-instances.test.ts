@@ -12,7 +12,7 @@ import { startRoundRobinProxy } from '../testing/round-robin-proxy.ts';
 import { serviceUrl, uniqueSuffix } from '../testing/services.ts';
 import { runCallFlows } from './calls.flows.ts';
 import type { ApiClient } from './testing/client.ts';
-import { addMember, addSeats, buyFirstNumber, signUpAdmin } from './testing/fixtures.ts';
+import { addMember, addSeats, buyFirstNumber, openAroundTheClock, signUpAdmin } from './testing/fixtures.ts';
 import { startTestServer, type TestServer } from './testing/test-server.ts';
 
 /**
@@ -58,14 +58,7 @@ describe.skipIf(!databaseUrl || !redisUrl)('two instances sharing PostgreSQL and
   it('spreads one call’s webhooks over both instances, which finish it together', async () => {
     await admin.put(`/api/numbers/${number.id}/routing`, { strategy: 'simultaneous', members: [adminId] });
     await admin.put('/api/me/presence', { status: 'online' });
-    // Open around the clock: the default hours would send a call made at night or on Sunday to voicemail.
-    const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
-    await admin.put('/api/business-hours', {
-      timeZone: 'Europe/Paris',
-      days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
-      holidays: [],
-      afterHours: { kind: 'voicemail' },
-    });
+    await openAroundTheClock(admin);
     const before = new Map(deployment.proxy.counts);
     const story = await simulateInboundCall({
       voiceUrl: `${deployment.publicBase}/webhooks/twilio/voice`,

@@ -2,7 +2,13 @@ import { CRM_KINDS, type CrmKind, connectors, type RecordRef } from '@parley/con
 import type { DevEmulator } from '@parley/connectors/emulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../http/testing/client.ts';
-import { addMember, addSeats, buyFirstNumber, signUpAdmin } from '../http/testing/fixtures.ts';
+import {
+  addMember,
+  addSeats,
+  buyFirstNumber,
+  openAroundTheClock,
+  signUpAdmin,
+} from '../http/testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../http/testing/test-server.ts';
 import { sql } from '../store/sql.ts';
 import type { Connection } from './connections.ts';
@@ -58,13 +64,7 @@ describe.each(CRM_KINDS.map((kind) => [kind] as const))('CRM sync with %s', (kin
     await addSeats(admin, 2);
     lea = await addMember(server, admin);
     await lea.client.put('/api/me/presence', { status: 'online' });
-    const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
-    await admin.put('/api/business-hours', {
-      timeZone: 'Europe/Paris',
-      days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
-      holidays: [],
-      afterHours: { kind: 'voicemail' },
-    });
+    await openAroundTheClock(admin);
     await admin.put(`/api/numbers/${number.id}/routing`, {
       strategy: 'simultaneous',
       members: [lea.memberId],

@@ -13,6 +13,8 @@ import { type ConnectionRow, connectionsOfAccount, toConnection } from './connec
 import type { ConnectorFor } from './connector-cache.ts';
 import { pullContacts, pushContact } from './contact-sync.ts';
 
+const PULL_CHECK_MS = 1_000;
+
 export interface WorkerLog {
   info(fields: Record<string, unknown>, message: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
@@ -155,7 +157,12 @@ export function startSyncWorker(options: SyncWorkerOptions, { autostart = true }
     return rows.length;
   }
 
+  // The idle loop turns every 250 ms; which feeds are due changes on the scale of seconds, so the
+  // store is asked at most once a second unless a webhook asked for a pull.
+  let lastPullCheck = 0;
   async function pullDue(): Promise<void> {
+    if (pullWanted.size === 0 && Date.now() - lastPullCheck < PULL_CHECK_MS) return;
+    lastPullCheck = Date.now();
     const due = await options.db.many<{
       id: string;
     }>(sql`select id from crm_connections where status = 'active'

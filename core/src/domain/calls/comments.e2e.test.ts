@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../http/testing/client.ts';
-import { addMember, addSeats, buyFirstNumber, signUpAdmin } from '../../http/testing/fixtures.ts';
+import {
+  addMember,
+  addSeats,
+  buyFirstNumber,
+  openAroundTheClock,
+  signUpAdmin,
+} from '../../http/testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../../http/testing/test-server.ts';
 import { inboundCall } from '../../sync/testing/sync-harness.ts';
 
@@ -21,13 +27,7 @@ describe('coaching comments on calls', () => {
     lea = await addMember(server, admin);
     max = await addMember(server, admin);
     await lea.client.put('/api/me/presence', { status: 'online' });
-    const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
-    await admin.put('/api/business-hours', {
-      timeZone: 'Europe/Paris',
-      days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
-      holidays: [],
-      afterHours: { kind: 'voicemail' },
-    });
+    await openAroundTheClock(admin);
     await admin.put(`/api/numbers/${number.id}/routing`, {
       strategy: 'simultaneous',
       members: [lea.memberId],

@@ -61,3 +61,18 @@ export async function addMember(server: TestServer, admin: ApiClient, role = 'me
     invitationId: invited.body.invitation.id as string,
   };
 }
+
+/**
+ * Business hours open every day around the clock: a test's call must reach its members whatever
+ * the day and hour the suite runs (the default hours send a Sunday-night call to voicemail).
+ */
+export async function openAroundTheClock(admin: ApiClient) {
+  const always = { enabled: true, ranges: [{ start: '00:00', end: '24:00' }] };
+  const res = await admin.put('/api/business-hours', {
+    timeZone: 'Europe/Paris',
+    days: { mon: always, tue: always, wed: always, thu: always, fri: always, sat: always, sun: always },
+    holidays: [],
+    afterHours: { kind: 'voicemail' },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}

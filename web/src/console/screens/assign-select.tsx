@@ -1,4 +1,4 @@
-import { SelectField } from '../../ui/select-field.tsx';
+import { SelectField } from '../../ui/field.tsx';
 import { useConsoleText } from '../texts.ts';
 import type { Assignment, Member } from '../types.ts';
 

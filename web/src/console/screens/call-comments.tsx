@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { TextAreaField } from '../../ui/text-area-field.tsx';
+import { TextAreaField } from '../../ui/field.tsx';
 import { moment, whenIn } from '../format.ts';
 import { useLoad, useSubmit } from '../load.ts';
 import { ApiNotice, Done } from '../notice.tsx';

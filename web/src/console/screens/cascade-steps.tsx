@@ -1,5 +1,4 @@
-import { Field } from '../../ui/field.tsx';
-import { SelectField } from '../../ui/select-field.tsx';
+import { Field, SelectField } from '../../ui/field.tsx';
 import { useConsoleText } from '../texts.ts';
 import type { Member } from '../types.ts';
 

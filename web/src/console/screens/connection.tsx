@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CheckField } from '../../ui/check-field.tsx';
-import { SelectField } from '../../ui/select-field.tsx';
+import { SelectField } from '../../ui/field.tsx';
 import { CRM_NAMES, when } from '../format.ts';
 import { useLoad, useSubmit } from '../load.ts';
 import { ApiNotice, Done } from '../notice.tsx';

@@ -1,7 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field } from '../../ui/field.tsx';
-import { SelectField } from '../../ui/select-field.tsx';
+import { Field, SelectField } from '../../ui/field.tsx';
 import { count, hourOfDay, shortDay } from '../format.ts';
 import { useLoad } from '../load.ts';
 import { ApiNotice } from '../notice.tsx';

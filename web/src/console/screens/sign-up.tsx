@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Field } from '../../ui/field.tsx';
-import { SelectField } from '../../ui/select-field.tsx';
+import { Field, SelectField } from '../../ui/field.tsx';
 import { LanguageSwitch } from '../../ui/session.tsx';
 import { COUNTRIES, countryName } from '../format.ts';
 import { useSubmit } from '../load.ts';

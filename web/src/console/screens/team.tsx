@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { SelectField } from '../../ui/select-field.tsx';
+import { SelectField } from '../../ui/field.tsx';
 import { useLoad, useSubmit } from '../load.ts';
 import { ApiNotice } from '../notice.tsx';
 import { useConsoleText } from '../texts.ts';
