@@ -7,7 +7,7 @@ import { callerOf } from './caller-lookup.ts';
 import { ContactsList } from './contacts-list.tsx';
 import { dialRequestFromUrl, withoutDialRequest } from './dial-request.ts';
 import { DialScreen } from './dial-screen.tsx';
-import { plainTabHost } from './host-bridge.ts';
+import type { HostBridge } from './host-bridge.ts';
 import { InCall } from './in-call.tsx';
 import { IncomingCall } from './incoming-call.tsx';
 import { LiveStatus } from './live-status.tsx';
@@ -24,14 +24,13 @@ import { usePresence } from './use-presence.ts';
 import { useVoiceMode } from './use-voice-mode.ts';
 
 /** The signed-in dialer: status, the call on screen, or the keypad, recent calls and contacts. */
-export function Dialer({ me, actions }: { me: DialerMe; actions: ReactNode }) {
+export function Dialer({ me, host, actions }: { me: DialerMe; host: HostBridge; actions: ReactNode }) {
   const t = useDialerText();
   const country = countryOf(me.account.defaultCountry);
   const presence = usePresence(me.member.id);
   const voice = useVoiceMode();
   // Twilio's implementation of the port waits for the Voice SDK; until then every mode reflects state only.
   const audio = useMemo(() => simulatorCallAudio(), []);
-  const host = useMemo(() => plainTabHost(), []);
   const session = useCallSession(me.member.id, audio, host, t);
   const [tab, setTab] = useState<Tab>('keypad');
   const [raw, setRaw] = useState('');

@@ -30,6 +30,11 @@ export interface RecordRef {
 export interface HostBridge {
   /** Returns a function that stops listening. */
   onDialRequest(callback: (number: string) => void): () => void;
+  /** The rep signed in (or out, with null): hosts such as HubSpot show their own state from it. */
+  signedIn(member: { id: string; name: string; email: string } | null): void;
+  /** A call rings for this rep: the host may pop the caller's record. */
+  incomingCall(info: CallInfo): void;
+  /** The call is connected (answered inbound, or placed outbound). */
   callStarted(info: CallInfo): void;
   callEnded(log: CallLog): void;
   openRecord(ref: RecordRef): void;
@@ -71,6 +76,8 @@ export function plainTabHost(win: Window = window): HostBridge {
       win.addEventListener('message', listener);
       return () => win.removeEventListener('message', listener);
     },
+    signedIn: (member) => post({ type: 'parley.signedIn', member }),
+    incomingCall: (info) => post({ type: 'parley.incomingCall', call: info }),
     callStarted: (info) => post({ type: 'parley.callStarted', call: info }),
     callEnded: (log) => post({ type: 'parley.callEnded', call: log }),
     openRecord(ref) {

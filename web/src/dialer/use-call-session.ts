@@ -33,12 +33,23 @@ export function useCallSession(memberId: string, audio: CallAudio, host: HostBri
 
   // A new call starts clean: no notes, mute or digits left over from the last one.
   const ringingId = state.phase === 'ringing' ? state.callId : null;
+  // Only a new ringing call id resets and tells the host; the caller is read as it is then.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reported once per call id
   useEffect(() => {
     if (!ringingId) return;
     direction.current = 'inbound';
     setNotes('');
     audio.reset();
-  }, [ringingId, audio]);
+    if (state.phase === 'ringing')
+      host.incomingCall({
+        callId: ringingId,
+        direction: 'inbound',
+        number: state.caller.from,
+        contact: state.caller.contact
+          ? { id: state.caller.contact.id, name: state.caller.contact.name }
+          : null,
+      });
+  }, [ringingId, audio, host]);
 
   const inCallId = state.phase === 'in_call' ? state.callId : null;
   // Only a new call id reports a start; the state object changes with every live event.

@@ -16,9 +16,12 @@ export interface Me {
 export function Session({
   children,
   signInExtra,
+  onChange,
 }: {
   children: (me: Me, signOut: () => Promise<void>) => ReactNode;
   signInExtra?: (onSignedIn: (me: Me) => void) => ReactNode;
+  /** Told once the session is known, and again at each sign-in or sign-out. */
+  onChange?: (me: Me | null) => void;
 }) {
   const { t } = useI18n();
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -27,6 +30,9 @@ export function Session({
     onBearerRejected(() => setMe(null));
     return () => onBearerRejected(null);
   }, []);
+  useEffect(() => {
+    if (me !== undefined) onChange?.(me);
+  }, [me, onChange]);
   const signOut = useCallback(async () => {
     await api('DELETE', '/api/session');
     setBearer(null);
