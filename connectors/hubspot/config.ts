@@ -39,6 +39,12 @@ export const HubspotConfigSchema = z.strictObject({
   defaultCountry: z.string().regex(/^[A-Z]{2}$/),
   /** Set for a public app so recordings play in HubSpot (`hs_call_app_id`). */
   appId: z.string().regex(/^\d+$/).optional(),
+  /**
+   * The Parley account this portal is connected to: HubSpot sends it back as `externalAccountId`
+   * when it asks Parley's recording URL for a call (`hs_call_external_account_id`). With `appId`,
+   * it turns on HubSpot's recordings pipeline for calls that have a recording.
+   */
+  externalAccountId: z.string().min(1).optional(),
   credentials: HubspotCredentialsSchema,
 });
 export type HubspotConfig = z.infer<typeof HubspotConfigSchema>;

@@ -30,8 +30,10 @@ import {
   PARLEY_CALL_ID,
   PARLEY_NOTE_ID,
   recordUrl,
+  usesRecordingPipeline,
 } from './map.ts';
 import { ParleyProperties } from './properties.ts';
+import { announceRecordings } from './recordings.ts';
 
 const CALLS: EngagementKind = {
   objectType: 'calls',
@@ -118,21 +120,35 @@ export class HubspotConnector implements CrmConnector {
     return result.value;
   }
 
+  /**
+   * Logs the calls, then, when the recordings pipeline is on, announces each logged call's
+   * recording to HubSpot (once per call, see `announceRecordings`). A call whose announcement
+   * failed fails as a whole, so the sync's retry brings it back.
+   */
   async upsertCallLogs(calls: CallLog[]): Promise<BatchResult<RecordRef>> {
-    const appId = this.client.settings.appId;
+    const app = this.client.settings;
     const results = await upsertEngagements(
       this.client,
       this.properties,
       CALLS,
       calls.map((call) => ({
         key: call.id,
-        properties: callProperties(call, appId),
+        properties: callProperties(call, app),
         ...(call.contact ? { contactId: call.contact.id } : {}),
       })),
     );
-    return results.map((result) =>
-      result.ok ? { ok: true, value: this.ref('calls', result.value) } : result,
-    );
+    const recorded = usesRecordingPipeline(app)
+      ? calls.flatMap((call, i) => {
+          const result = results[i];
+          return call.recordingUrl && result?.ok ? [{ engagementId: result.value, callId: call.id }] : [];
+        })
+      : [];
+    const failed = await announceRecordings(this.client, this.properties, recorded);
+    return results.map((result) => {
+      if (!result.ok) return result;
+      const error = failed.get(result.value);
+      return error ? { ok: false, error } : { ok: true, value: this.ref('calls', result.value) };
+    });
   }
 
   async addNote(target: RecordRef, note: Note): Promise<RecordRef> {

@@ -13,7 +13,7 @@ describe('callProperties', () => {
       ownerId: '81002',
       outcome: 'f240bbac-87c9-4f6e-bf70-924b57d47db7',
     });
-    expect(callProperties(call, '3003')).toMatchObject({
+    expect(callProperties(call, { appId: '3003' })).toMatchObject({
       hs_timestamp: '2026-11-02T09:15:00.000Z',
       hs_call_duration: '42000',
       hs_call_direction: 'OUTBOUND',

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { CallLog, CallResult, ContactInput, E164, Person, RecordRef } from '../core/connector.ts';
 import { normaliseForCompare } from '../core/phone.ts';
+import type { HubspotConfig } from './config.ts';
 
 /** Custom properties Parley creates (unique), so HubSpot itself upserts on Parley's ids. */
 export const PARLEY_CALL_ID = 'parley_call_id';
@@ -67,8 +68,23 @@ export function callTitle(call: CallLog): string {
     : `Call to ${call.to}`;
 }
 
-/** A call log as the properties of a HubSpot call engagement (calls-v3; values are strings). */
-export function callProperties(call: CallLog, appId?: string): Record<string, string> {
+/** Parley's app at HubSpot and the Parley account of the portal (both set for the recordings pipeline). */
+export type ParleyApp = Pick<HubspotConfig, 'appId' | 'externalAccountId'>;
+
+/** Whether calls with a recording go through HubSpot's recordings pipeline (player and transcription). */
+export function usesRecordingPipeline(app: ParleyApp): app is Required<ParleyApp> {
+  return Boolean(app.appId && app.externalAccountId);
+}
+
+/**
+ * A call log as the properties of a HubSpot call engagement (calls-v3; values are strings).
+ * With both ids in `app`, a call with a recording carries what HubSpot's recordings pipeline asks for
+ * (`hs_call_external_id`, `hs_call_external_account_id`, `hs_call_app_id`, `hs_call_source`), and
+ * no `hs_call_recording_url`: HubSpot's example for that pipeline sets none, and fetches a fresh
+ * link from the registered recording URL instead of keeping Parley's expiring one
+ * (developers.hubspot.com/docs/api-reference/latest/crm/extensions/calling-extensions/recordings-and-transcriptions).
+ */
+export function callProperties(call: CallLog, app: ParleyApp = {}): Record<string, string> {
   const properties: Record<string, string> = {
     hs_timestamp: call.startedAt.toISOString(),
     hs_call_title: callTitle(call),
@@ -83,9 +99,11 @@ export function callProperties(call: CallLog, appId?: string): Record<string, st
   };
   if (call.from) properties.hs_call_from_number = call.from;
   if (call.outcome) properties.hs_call_disposition = call.outcome;
-  if (call.recordingUrl) properties.hs_call_recording_url = call.recordingUrl;
   if (call.ownerId) properties.hubspot_owner_id = call.ownerId;
-  if (appId) properties.hs_call_app_id = appId;
+  if (app.appId) properties.hs_call_app_id = app.appId;
+  if (call.recordingUrl && usesRecordingPipeline(app))
+    properties.hs_call_external_account_id = app.externalAccountId;
+  else if (call.recordingUrl) properties.hs_call_recording_url = call.recordingUrl;
   return properties;
 }
 

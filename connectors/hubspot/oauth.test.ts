@@ -19,7 +19,7 @@ afterEach(async () => {
 const VERIFIER = 'parley-test-verifier-0123456789-abcdefghijklmnop';
 const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
 
-async function install(): Promise<HubspotConfig> {
+async function install(parley: { appId?: string; accountId?: string } = {}): Promise<HubspotConfig> {
   const redirectUri = 'https://parley.example/oauth/callback';
   const url = setup.authorizeUrl({
     app: emulator.oauthApp,
@@ -31,10 +31,11 @@ async function install(): Promise<HubspotConfig> {
   const back = new URL(answer.headers.get('location') ?? '');
   expect(back.searchParams.get('state')).toBe('csrf-1');
   return setup.exchange({
-    app: emulator.oauthApp,
+    app: { ...emulator.oauthApp, ...(parley.appId ? { appId: parley.appId } : {}) },
     redirectUri,
     code: back.searchParams.get('code') ?? '',
     codeVerifier: VERIFIER,
+    ...(parley.accountId ? { accountId: parley.accountId } : {}),
     callbackParams: {},
   });
 }
@@ -65,6 +66,15 @@ describe('HubSpot OAuth', () => {
     expect(config.portalId).toBe(String(emulator.state.portalId));
     const who = await hubspot.create(config, testDeps()).verify();
     expect(who).toMatchObject({ accountId: config.portalId, userEmail: 'admin@parley.example' });
+  });
+
+  it('keeps Parley’s app id and account in the configuration, for HubSpot’s recordings pipeline', async () => {
+    const accountId = '5b0d3c1e-8c1f-4d55-9d61-4a0a3e6f2b11';
+    const config = HubspotConfigSchema.parse(await install({ appId: '3003', accountId }));
+    expect(config).toMatchObject({ appId: '3003', externalAccountId: accountId });
+    const without = HubspotConfigSchema.parse(await install());
+    expect(without).not.toHaveProperty('appId');
+    expect(without).not.toHaveProperty('externalAccountId');
   });
 
   it('refuses a code whose PKCE verifier does not match, as an auth error', async () => {

@@ -6,11 +6,17 @@ import type { HubspotConfig } from './config.ts';
 import { readBody, toCrmError } from './errors.ts';
 import { HUBSPOT_RATE } from './rate.ts';
 
-/** Scopes for calls, notes, contacts, owners and the custom properties Parley creates. */
+/**
+ * Scopes for calls, notes, contacts, owners and the custom properties Parley creates, and for the
+ * app card on company and deal records (their associated contacts). The same list is the app's
+ * `requiredScopes` in hubspot-app/src/app/app-hsmeta.json: HubSpot refuses an install asking for less.
+ */
 export const HUBSPOT_SCOPES = [
   'oauth',
   'crm.objects.contacts.read',
   'crm.objects.contacts.write',
+  'crm.objects.companies.read',
+  'crm.objects.deals.read',
   'crm.objects.owners.read',
   'crm.schemas.contacts.write',
 ] as const;
@@ -76,6 +82,8 @@ export async function tokenInfo(http: HttpClient, accessToken: string) {
 /** OAuth only: the method's own type, so tests and callers reach `authorizeUrl`/`exchange` without narrowing. */
 export const hubspotSetup: Extract<SetupMethod<HubspotConfig>, { kind: 'oauth' }> = {
   kind: 'oauth',
+  // EU-hosted portals use app-eu1.hubspot.com: set PARLEY_HUBSPOT_AUTH_URL for them.
+  defaultAuthBaseUrl: 'https://app.hubspot.com',
   authorizeUrl({ app, redirectUri, state, codeChallenge }) {
     // https://developers.hubspot.com/docs/api/oauth-quickstart-guide
     const url = new URL('/oauth/authorize', app.authBaseUrl);
@@ -87,7 +95,7 @@ export const hubspotSetup: Extract<SetupMethod<HubspotConfig>, { kind: 'oauth' }
     url.searchParams.set('code_challenge_method', 'S256');
     return url.href;
   },
-  async exchange({ app, redirectUri, code, codeVerifier, defaultCountry, fetch: fetchImpl }) {
+  async exchange({ app, redirectUri, code, codeVerifier, defaultCountry, accountId, fetch: fetchImpl }) {
     const apiBaseUrl = apiBaseFor(app.authBaseUrl);
     const http = tokenClient({ apiBaseUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
     const startedAt = Date.now();
@@ -108,6 +116,9 @@ export const hubspotSetup: Extract<SetupMethod<HubspotConfig>, { kind: 'oauth' }
       appBaseUrl: new URL(app.authBaseUrl).origin,
       // HubSpot's token answer does not say the portal's country: the Parley account's is the best guess.
       defaultCountry: defaultCountry ?? 'FR',
+      // Both turn on HubSpot's recordings pipeline for this portal (see recordings.ts).
+      ...(app.appId ? { appId: app.appId } : {}),
+      ...(accountId ? { externalAccountId: accountId } : {}),
       credentials: {
         kind: 'oauth',
         accessToken: tokens.access_token,

@@ -3,6 +3,12 @@ import type { HubspotClient } from './client.ts';
 
 const GROUP = { name: 'parley', label: 'Parley' };
 
+/** Parley's properties are unique ids unless said otherwise (a mark, such as the recording's). */
+export interface PropertyOptions {
+  unique?: boolean;
+  description?: string;
+}
+
 /**
  * Creates, once per connector, the unique text property Parley upserts on (`hasUniqueValue`, so
  * HubSpot's batch upsert can use it as `idProperty`). A 409 means it already exists, which is the
@@ -14,11 +20,11 @@ export class ParleyProperties {
 
   constructor(private readonly client: HubspotClient) {}
 
-  ensure(objectType: string, name: string, label: string): Promise<void> {
+  ensure(objectType: string, name: string, label: string, options: PropertyOptions = {}): Promise<void> {
     const key = `${objectType}/${name}`;
     let pending = this.ensured.get(key);
     if (!pending) {
-      pending = this.create(objectType, name, label);
+      pending = this.create(objectType, name, label, options);
       // A failure is not remembered: the next call tries again.
       pending.catch(() => this.ensured.delete(key));
       this.ensured.set(key, pending);
@@ -26,7 +32,12 @@ export class ParleyProperties {
     return pending;
   }
 
-  private async create(objectType: string, name: string, label: string): Promise<void> {
+  private async create(
+    objectType: string,
+    name: string,
+    label: string,
+    options: PropertyOptions,
+  ): Promise<void> {
     await this.tolerateConflict({
       path: `/crm/v3/properties/${objectType}/groups`,
       json: { ...GROUP, displayOrder: -1 },
@@ -36,11 +47,11 @@ export class ParleyProperties {
       json: {
         name,
         label,
-        description: 'Set by Parley; Parley finds its records again by this value.',
+        description: options.description ?? 'Set by Parley; Parley finds its records again by this value.',
         groupName: GROUP.name,
         type: 'string',
         fieldType: 'text',
-        hasUniqueValue: true,
+        hasUniqueValue: options.unique ?? true,
         formField: false,
       },
     });

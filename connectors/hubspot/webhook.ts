@@ -76,6 +76,30 @@ function parseEvents(rawBody: string) {
   }
 }
 
+/**
+ * Whether HubSpot signed this request (v3) with the app's secret in the last five minutes: its
+ * webhooks and the `hubspot.fetch` calls of the app's UI extensions are signed the same way.
+ */
+export function verifySignatureV3(
+  request: WebhookRequest,
+  secret: string,
+  nowMs: number,
+): { ok: true } | { ok: false; reason: string } {
+  const signature = header(request, 'x-hubspot-signature-v3');
+  const timestamp = header(request, 'x-hubspot-request-timestamp');
+  if (!signature || !timestamp) return { ok: false, reason: 'missing X-HubSpot-Signature-v3 or timestamp' };
+  const sentAt = Number(timestamp);
+  if (!Number.isInteger(sentAt) || nowMs - sentAt > MAX_AGE_MS || sentAt - nowMs > MAX_AGE_MS) {
+    return { ok: false, reason: 'timestamp outside the 5-minute window' };
+  }
+  const expected = Buffer.from(signV3(secret, request.method, request.url, request.rawBody, timestamp));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    return { ok: false, reason: 'signature does not match' };
+  }
+  return { ok: true };
+}
+
 export const hubspotWebhook: WebhookSpec = {
   accountOf(request) {
     const parsed = parseEvents(request.rawBody);
@@ -84,18 +108,8 @@ export const hubspotWebhook: WebhookSpec = {
   },
 
   verify(request, secret, nowMs): WebhookVerdict {
-    const signature = header(request, 'x-hubspot-signature-v3');
-    const timestamp = header(request, 'x-hubspot-request-timestamp');
-    if (!signature || !timestamp) return { ok: false, reason: 'missing X-HubSpot-Signature-v3 or timestamp' };
-    const sentAt = Number(timestamp);
-    if (!Number.isInteger(sentAt) || nowMs - sentAt > MAX_AGE_MS || sentAt - nowMs > MAX_AGE_MS) {
-      return { ok: false, reason: 'timestamp outside the 5-minute window' };
-    }
-    const expected = Buffer.from(signV3(secret, request.method, request.url, request.rawBody, timestamp));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-      return { ok: false, reason: 'signature does not match' };
-    }
+    const signed = verifySignatureV3(request, secret, nowMs);
+    if (!signed.ok) return signed;
     const parsed = parseEvents(request.rawBody);
     if (!parsed?.success) return { ok: false, reason: 'body is not an array of HubSpot events' };
     const changes = parsed.data.flatMap((event): CrmChange[] => {

@@ -127,10 +127,16 @@ export function batchArchive(
   return { status: 204 };
 }
 
-export function getObject(state: HubspotState, type: ObjectType, id: string): EmuResponse {
+/** `GET /crm/v3/objects/{type}/{id}`; `properties` (comma-separated) names what the answer carries. */
+export function getObject(
+  state: HubspotState,
+  type: ObjectType,
+  id: string,
+  properties?: readonly string[],
+): EmuResponse {
   const record = state.live(type, id);
   return record
-    ? { status: 200, body: publicObject(type, record) }
+    ? { status: 200, body: publicObject(type, record, properties) }
     : hubspotError(404, 'OBJECT_NOT_FOUND', 'Object not found.  objectId are usually numeric.', {
         context: { id: [id] },
       });

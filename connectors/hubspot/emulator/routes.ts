@@ -1,5 +1,6 @@
 import type { EmuRequest, EmuResponse } from '../../testing/emulator-server.ts';
 import { hubspotError, rateLimited } from './answers.ts';
+import { recordingReady } from './calling.ts';
 import type { TokenStore } from './oauth.ts';
 import { batchArchive, batchAssociate, batchUpsert, getObject, patchObject } from './objects.ts';
 import { createGroup, createProperty, getProperty } from './properties.ts';
@@ -88,9 +89,15 @@ export function createRouter(context: RouteContext) {
     if (one?.[1] && one[2]) {
       const [, type, id] = one;
       if (!isObjectType(type)) return hubspotError(400, 'VALIDATION_ERROR', `Unknown object type ${type}`);
-      if (method === 'GET') return getObject(state, type, id);
+      if (method === 'GET') {
+        const names = request.query.get('properties')?.split(',').filter(Boolean);
+        return getObject(state, type, id, names);
+      }
       if (method === 'PATCH') return patchObject(state, type, id, request, now());
     }
+
+    if (path === '/crm/v3/extensions/calling/recordings/ready' && method === 'POST')
+      return recordingReady(state, request);
 
     const associate = /^\/crm\/v4\/associations\/([^/]+)\/([^/]+)\/batch\/create$/.exec(path);
     if (associate?.[1] && associate[2] && method === 'POST') {

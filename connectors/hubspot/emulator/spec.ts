@@ -14,6 +14,7 @@ export const HUBSPOT_SPECS = [
   'hubspot/owners-v3.json',
   'hubspot/properties-v3.json',
   'hubspot/oauth-v1.json',
+  'hubspot/calling-extensions-v3.json',
 ];
 
 const SEARCH_PATH = /^\/crm\/v3\/objects\/[^/]+\/search$/;

@@ -110,6 +110,8 @@ export class HubspotState {
     calls: new Set(['callinformation']),
     notes: new Set(['noteinformation']),
   };
+  /** Every `recordings/ready` HubSpot accepted, in order, with the call's properties then. */
+  readonly recordingsReady: Array<{ engagementId: string; properties: Record<string, string> }> = [];
   /** Engagement (`calls:12`, `notes:13`) → contact ids. */
   readonly links = new Map<string, Set<string>>();
   /** National digits → contact ids, for `hs_searchable_calculated_{phone,mobile}_number`. */
