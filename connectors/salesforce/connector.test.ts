@@ -59,6 +59,32 @@ describe('salesforce specifics', () => {
     expect(page.items.find((person) => person.ref.id === bob?.id)?.archived).toBe(true);
   });
 
+  it('writes the summary and recording link to the Task’s Parley fields, one by one and in batches', async () => {
+    const [alice] = await emulator.seed(FIXTURE_PEOPLE.slice(0, 1));
+    const summarised = callLog({
+      contact: alice,
+      notes: 'Wants a quote',
+      summary: 'Asked for pricing on 12 seats.',
+      recordingUrl: 'https://parley.example/api/recordings/call-1?expires=1&signature=abc',
+    });
+    const task = await connector.upsertCallLog(summarised);
+    // The worker's next pass (the recording is re-signed, the notes edited) without the summary.
+    await connector.upsertCallLog({ ...summarised, summary: undefined, notes: 'Quote sent' });
+    expect(emulator.record(task.id)?.fields).toMatchObject({
+      Parley_Summary__c: 'Asked for pricing on 12 seats.',
+      Parley_Recording_Url__c: 'https://parley.example/api/recordings/call-1?expires=1&signature=abc',
+      Description: 'Quote sent',
+    });
+    const [batched] = await connector.upsertCallLogs([
+      callLog({ id: 'call-batch-1', summary: 'Wrong number.', recordingUrl: 'https://parley.example/r/2' }),
+    ]);
+    const batchedId = batched?.ok ? batched.value.id : '';
+    expect(emulator.record(batchedId)?.fields).toMatchObject({
+      Parley_Summary__c: 'Wrong number.',
+      Parley_Recording_Url__c: 'https://parley.example/r/2',
+    });
+  });
+
   it('tags a contact Parley updates by id, so it upserts onto it later instead of making a twin', async () => {
     const [alice] = await emulator.seed(FIXTURE_PEOPLE.slice(0, 1));
     if (!alice) throw new Error('seeded');

@@ -10,7 +10,8 @@ export const salesforce = defineConnector({
   config: SalesforceConfigSchema,
   rate: SALESFORCE_RATE,
   capabilities: { batchUpsert: true, upsertByUniqueKey: true, maxBatchSize: COLLECTION_MAX },
-  setup: { kind: 'oauth', authorizeUrl, exchange },
+  // Production orgs log in here; sandboxes set PARLEY_SALESFORCE_AUTH_URL=https://test.salesforce.com.
+  setup: { kind: 'oauth', defaultAuthBaseUrl: 'https://login.salesforce.com', authorizeUrl, exchange },
   // Open CTI softphones are framed by Lightning pages; each org's own host comes from its connection.
   frameOrigins: ['https://*.lightning.force.com', 'https://*.my.salesforce.com'],
   create: (config, deps) => createSalesforceConnector(config, deps),

@@ -5,6 +5,7 @@ import {
   encodeCursor,
   noteTitle,
   PersonRecordSchema,
+  RECORDING_URL_MAX,
   recordUrl,
   searchTerms,
   splitName,
@@ -92,11 +93,26 @@ describe('toTask', () => {
       CallObject: call.id,
       Status: 'Completed',
       ActivityDate: '2026-11-02',
-      Description:
-        'Wants a quote\n\nSummary: Pricing question.\n\nTranscript (excerpt): Hello…\n\nRecording: https://parley.example/r/1',
+      Description: 'Wants a quote\n\nTranscript (excerpt): Hello…',
       WhoId: '0035g00000AbCdEAAV',
       OwnerId: '0055g00000AbCdEAAV',
+      Parley_Summary__c: 'Pricing question.',
+      Parley_Recording_Url__c: 'https://parley.example/r/1',
     });
+  });
+
+  it('keeps a recording link too long for its Url field whole, in the description', () => {
+    const recordingUrl = `https://parley.example/api/recordings/call-1?signature=${'s'.repeat(RECORDING_URL_MAX)}`;
+    const task = toTask(callLog({ notes: 'Call back Monday', recordingUrl }), { includeSubtype: false });
+    expect(task).not.toHaveProperty('Parley_Recording_Url__c');
+    expect(task.Description).toBe(`Call back Monday\n\nRecording: ${recordingUrl}`);
+  });
+
+  it('leaves the summary and recording fields out until the call has them, so a resend keeps them', () => {
+    const task = toTask(callLog({ notes: 'Busy, call later' }), { includeSubtype: false });
+    expect(task).not.toHaveProperty('Parley_Summary__c');
+    expect(task).not.toHaveProperty('Parley_Recording_Url__c');
+    expect(task.Description).toBe('Busy, call later');
   });
 
   it.each([

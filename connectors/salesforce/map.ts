@@ -137,14 +137,24 @@ const RESULT_LABELS: Readonly<Record<CallResult, string>> = {
 
 const TEXTAREA_MAX = 32_000;
 const TRANSCRIPT_EXCERPT = 4_000;
+/** A Url field holds 255 characters (salesforce-package: Task.Parley_Recording_Url__c). */
+export const RECORDING_URL_MAX = 255;
 
+function recordingField(call: CallLog): string | undefined {
+  return call.recordingUrl && call.recordingUrl.length <= RECORDING_URL_MAX ? call.recordingUrl : undefined;
+}
+
+/**
+ * What Salesforce's own activity views show: the rep's notes and an excerpt of what was said. The
+ * summary and the recording have fields of their own (the call history card shows them apart), so
+ * they are not repeated here; only a link too long for its Url field stays in the text, whole.
+ */
 function description(call: CallLog): string {
   const parts = [
     call.notes,
-    call.summary && `Summary: ${call.summary}`,
     call.transcript &&
       `Transcript (excerpt): ${call.transcript.slice(0, TRANSCRIPT_EXCERPT)}${call.transcript.length > TRANSCRIPT_EXCERPT ? '…' : ''}`,
-    call.recordingUrl && `Recording: ${call.recordingUrl}`,
+    call.recordingUrl && !recordingField(call) && `Recording: ${call.recordingUrl}`,
   ];
   return parts.filter(Boolean).join('\n\n').slice(0, TEXTAREA_MAX);
 }
@@ -164,6 +174,8 @@ export interface TaskFields {
   Description: string;
   WhoId?: string;
   OwnerId?: string;
+  Parley_Summary__c?: string;
+  Parley_Recording_Url__c?: string;
 }
 
 /**
@@ -175,6 +187,7 @@ export function toTask(call: CallLog, options: { includeSubtype: boolean }): Tas
   const other = inbound ? call.from : call.to;
   const who =
     call.contact && ['Contact', 'Lead'].includes(call.contact.objectType) ? call.contact.id : undefined;
+  const recording = recordingField(call);
   return {
     Subject: `${inbound ? 'Inbound call from' : 'Outbound call to'} ${other ?? 'a withheld number'}`,
     ...(options.includeSubtype ? { TaskSubtype: 'Call' as const } : {}),
@@ -187,6 +200,9 @@ export function toTask(call: CallLog, options: { includeSubtype: boolean }): Tas
     Description: description(call),
     ...(who ? { WhoId: who } : {}),
     ...(call.ownerId ? { OwnerId: call.ownerId } : {}),
+    // Left out when absent, so a later send without them keeps what an earlier one wrote.
+    ...(call.summary ? { Parley_Summary__c: call.summary.slice(0, TEXTAREA_MAX) } : {}),
+    ...(recording ? { Parley_Recording_Url__c: recording } : {}),
   };
 }
 

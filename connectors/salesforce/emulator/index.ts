@@ -208,7 +208,9 @@ export async function startSalesforceEmulator(
           parleyCallId: text(task, 'Parley_Call_Id__c'),
           contactIds: text(task, 'WhoId') ? [text(task, 'WhoId')] : [],
           durationSeconds: Number(task.fields.CallDurationInSeconds ?? 0),
-          text: [text(task, 'Subject'), text(task, 'Description'), text(task, 'CallDisposition')].join('\n'),
+          text: ['Subject', 'Description', 'CallDisposition', 'Parley_Summary__c', 'Parley_Recording_Url__c']
+            .map((field) => text(task, field))
+            .join('\n'),
         }));
     },
     notes(): HeldNote[] {

@@ -29,6 +29,9 @@ const TaskWritable = z.strictObject({
   OwnerId: id,
   Priority: z.enum(['High', 'Normal', 'Low']),
   Parley_Call_Id__c: text(255),
+  // salesforce-package/force-app/main/default/objects/Task/fields: a Url field, a LongTextArea(32000).
+  Parley_Recording_Url__c: text(255),
+  Parley_Summary__c: text(32_000),
 });
 
 const ContactWritable = z.strictObject({
