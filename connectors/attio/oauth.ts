@@ -47,6 +47,7 @@ async function readJson(response: Response, what: string): Promise<unknown> {
 
 export const attioSetup = {
   kind: 'oauth' as const,
+  defaultAuthBaseUrl: 'https://app.attio.com',
   authorizeUrl({ app, redirectUri, state, codeChallenge }: AuthorizeInput): string {
     const url = new URL('/authorize', app.authBaseUrl);
     url.search = new URLSearchParams({

@@ -1,0 +1,4 @@
+export const Settings = {
+  defineWorkspaceSchema: <T>(fields: T) => ({ fields }),
+  Schema: { string: () => ({ type: 'string' }) },
+};
