@@ -96,14 +96,24 @@ describe('with the Parley module', () => {
     expect(row).toMatchObject({ user_id: Number(owner.id), outcome: 'callback' });
   });
 
-  it('an outcome the module does not know is invalid, and quotes Odoo', async () => {
+  it('an outcome the module does not know fails that call alone, and quotes Odoo', async () => {
     const { connector, ref } = await setUp();
-    emulator.running.violations.length = 0;
-    const error = await failure(connector.upsertCallLog(callLog({ contact: ref('alice'), outcome: 'nope' })));
-    expect(error.kind).toBe('invalid');
-    expect(error.message).toContain('Wrong value for parley.call.outcome');
-    // The emulator counts it as a request Odoo refuses; this test made it on purpose.
-    emulator.running.violations.length = 0;
+    const results = await connector.upsertCallLogs([
+      callLog({ contact: ref('alice'), outcome: 'nope' }),
+      callLog({ contact: ref('bob'), outcome: 'callback' }),
+    ]);
+    const [refused, logged] = results;
+    if (refused?.ok !== false) throw new Error('the unknown outcome was accepted');
+    expect(refused.error.kind).toBe('invalid');
+    expect(refused.error.message).toContain('Wrong value for parley.call.outcome');
+    expect(logged?.ok).toBe(true);
+  });
+
+  it('a call whose owner was deleted in Odoo is not_found, and says which user', async () => {
+    const { connector, ref } = await setUp();
+    const error = await failure(connector.upsertCallLog(callLog({ contact: ref('alice'), ownerId: '77' })));
+    expect(error.kind).toBe('not_found');
+    expect(error.message).toContain('The Odoo user 77 no longer exists');
   });
 });
 

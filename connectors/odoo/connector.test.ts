@@ -12,9 +12,7 @@ runConformance({
   },
   // Odoo's CRM app (crm.lead) is out of this connector's scope: every partner is a contact.
   hasLeads: false,
-  // Per batch of 100: search_read parley.call by call_id, search res.partner for the linked ids,
-  // one create for the new calls; plus, once per connector, authenticate and the ir.model check
-  // for the module, which the fourth request per batch covers. Changed calls cost one write each
-  // (write gives all ids the same values), so a re-sent batch with new notes exceeds this.
-  requestsPerBatch: 4,
+  // Per batch of 100: one `upsert_calls` of Parley's module; plus, once per connector, authenticate
+  // and the ir.model check for the module, which the second request per batch covers.
+  requestsPerBatch: 2,
 });

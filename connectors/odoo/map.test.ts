@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { callLog, e164 } from '../core/conformance/fixtures.ts';
 import { allOf, anyOf, leaf } from './domain.ts';
 import {
-  CallRowSchema,
   callChatterBody,
   callVals,
   decodeCursor,
@@ -16,7 +15,6 @@ import {
   phoneSearchDigits,
   rankPartners,
   recordUrl,
-  sameCall,
   separatorTolerantPattern,
 } from './map.ts';
 
@@ -110,26 +108,9 @@ describe('call values', () => {
       outcome: 'callback',
       notes: 'Wants a quote',
       summary: false,
+      to_number: call.to,
+      disposition: false,
     });
-  });
-
-  it('a stored call with the same values needs no write; one with other notes does', () => {
-    const row = CallRowSchema.parse({
-      id: 5,
-      call_id: call.id,
-      partner_id: [12, 'Alice Martin'],
-      direction: 'inbound',
-      duration: 42,
-      started_at: '2026-11-02 09:15:00',
-      result: 'answered',
-      outcome: 'callback',
-      user_id: [2, 'Mitchell Admin'],
-      notes: 'Wants a quote',
-      summary: false,
-      recording_url: false,
-    });
-    expect(sameCall(row, callVals(call))).toBe(true);
-    expect(sameCall({ ...row, notes: 'Other' }, callVals(call))).toBe(false);
   });
 
   it('the chatter body carries the call id marker', () => {

@@ -131,86 +131,60 @@ export function contactVals(contact: ContactInput): Record<string, unknown> {
 
 // ——— calls ———
 
-/** The fields of `parley.call`, shipped by Parley's Odoo module. */
-export const CALL_FIELDS = [
-  'call_id',
-  'partner_id',
-  'direction',
-  'duration',
-  'started_at',
-  'result',
-  'outcome',
-  'user_id',
-  'notes',
-  'summary',
-  'recording_url',
-] as const;
+/**
+ * The method of Parley's Odoo module that logs calls, and its one argument: a list of `parley.call`
+ * values, upserted by `call_id` (odoo-module/parley/models/parley_call.py `upsert_calls(self, calls)`,
+ * `@api.model`, so the list is `args[0]`). connectors/odoo/addon-contract.test.ts reads the addon's
+ * source to keep this, the values below and the emulator in step.
+ */
+export const UPSERT_CALLS = { model: 'parley.call', method: 'upsert_calls', params: ['calls'] } as const;
 
-export const CallRowSchema = z.object({
-  id: z.number().int(),
-  call_id: z.string(),
-  partner_id: Many2one,
-  direction: z.string(),
-  duration: z.number().int(),
-  started_at: Text,
-  result: Text,
-  outcome: Text,
-  user_id: Many2one,
-  notes: Text,
-  summary: Text,
-  recording_url: Text,
-});
-export type CallRow = z.infer<typeof CallRowSchema>;
-
+/** One call as `upsert_calls` takes it: the addon's `call_values.UPSERT_FIELDS`, `false` for empty. */
 export interface CallVals {
   call_id: string;
-  partner_id: number | false;
-  direction: string;
-  duration: number;
   started_at: string;
+  duration: number;
+  partner_id: number | false;
+  user_id: number | false;
+  direction: string;
   result: string;
   outcome: string | false;
-  user_id: number | false;
-  notes: string | false;
-  summary: string | false;
+  from_number: string | false;
+  to_number: string;
+  disposition: string | false;
   recording_url: string | false;
-  [field: string]: unknown;
+  transcript: string | false;
+  summary: string | false;
+  notes: string | false;
 }
+
+/** The module's answer per call, in the order sent: the record's id, or why it refused that call. */
+export const UpsertResultSchema = z.union([
+  z.object({ call_id: z.string(), id: z.number().int() }),
+  z.object({ call_id: z.string(), error: z.enum(['invalid', 'not_found']), message: z.string() }),
+]);
+export type UpsertResult = z.infer<typeof UpsertResultSchema>;
 
 const idOf = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : false);
 
 export function callVals(call: CallLog): CallVals {
   return {
     call_id: call.id,
-    partner_id: call.contact ? idOf(call.contact.id) : false,
-    direction: call.direction,
-    duration: call.durationSeconds,
     started_at: odooDatetime(call.startedAt),
+    duration: call.durationSeconds,
+    partner_id: call.contact ? idOf(call.contact.id) : false,
+    user_id: idOf(call.ownerId),
+    direction: call.direction,
     result: call.result,
     outcome: call.outcome ?? false,
-    user_id: idOf(call.ownerId),
-    notes: call.notes ?? false,
-    summary: call.summary ?? false,
+    from_number: call.from ?? false,
+    to_number: call.to,
+    disposition: call.disposition ?? false,
     recording_url: call.recordingUrl ?? false,
+    transcript: call.transcript ?? false,
+    summary: call.summary ?? false,
+    notes: call.notes ?? false,
   };
-}
-
-/** Whether Odoo already holds exactly these values, so a re-sent call costs no write. */
-export function sameCall(row: CallRow, vals: CallVals): boolean {
-  const m2o = (value: CallRow['partner_id']) => (value ? value[0] : false);
-  const text = (value: string | false) => value || false;
-  return (
-    m2o(row.partner_id) === vals.partner_id &&
-    m2o(row.user_id) === vals.user_id &&
-    row.direction === vals.direction &&
-    row.duration === vals.duration &&
-    text(row.started_at) === vals.started_at &&
-    text(row.result) === vals.result &&
-    text(row.outcome) === text(vals.outcome) &&
-    text(row.notes) === text(vals.notes) &&
-    text(row.summary) === text(vals.summary) &&
-    text(row.recording_url) === text(vals.recording_url)
-  );
 }
 
 // ——— chatter (notes, and calls without the module) ———

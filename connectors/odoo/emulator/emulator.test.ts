@@ -96,6 +96,61 @@ describe('the Odoo emulator over XML-RPC', () => {
     expect(emulator.running.violations).toEqual([]);
   });
 
+  it('upsert_calls logs by call_id and answers per call, refusing a bad call alone', async () => {
+    const [alice] = await emulator.seed([
+      { key: 'a', name: 'Alice', company: null, emails: [], phones: ['+33612345678'], kind: 'contact' },
+    ]);
+    const partner = Number(alice?.id);
+    const call = {
+      call_id: 'CA1',
+      partner_id: partner,
+      direction: 'inbound',
+      duration: 5,
+      result: 'answered',
+    };
+    const first = await kw('parley.call', 'upsert_calls', [[call, { call_id: 'CA2', outcome: 'nope' }]]);
+    expect(first).toEqual([
+      { call_id: 'CA1', id: 1 },
+      { call_id: 'CA2', error: 'invalid', message: "Wrong value for parley.call.outcome: 'nope'" },
+    ]);
+    // By keyword too, as Python binds it; the same call_id twice in one list is one record.
+    const again = await kw('parley.call', 'upsert_calls', [], {
+      calls: [
+        { ...call, notes: 'Quote' },
+        { ...call, notes: 'Quote, 12 seats' },
+        { call_id: 'CA3', partner_id: 999 },
+      ],
+    });
+    expect(again).toEqual([
+      { call_id: 'CA1', id: 1 },
+      { call_id: 'CA1', id: 1 },
+      {
+        call_id: 'CA3',
+        error: 'not_found',
+        message: 'The Odoo contact 999 no longer exists (deleted in Odoo?).',
+      },
+    ]);
+    expect(emulator.callLogs()).toMatchObject([{ parleyCallId: 'CA1', text: 'Quote, 12 seats' }]);
+    // The module notes the call on the partner once, as a call, not as a note.
+    expect(emulator.messages().map((message) => message.body)).toEqual([
+      '<p><b>Parley: inbound call, answered</b></p>',
+    ]);
+    expect(emulator.notes()).toEqual([]);
+    expect(emulator.running.violations).toEqual([]);
+  });
+
+  it('upsert_calls refuses arguments the module does not take', async () => {
+    await expect(kw('parley.call', 'upsert_calls', [[]], { vals_list: [] })).rejects.toMatchObject({
+      faultCode: 1,
+      faultString: expect.stringContaining("unexpected keyword argument 'vals_list'"),
+    });
+    await expect(kw('parley.call', 'upsert_calls', [])).rejects.toMatchObject({
+      faultString: expect.stringContaining("missing 1 required positional argument: 'calls'"),
+    });
+    expect(emulator.running.violations).toHaveLength(2);
+    emulator.running.violations.length = 0;
+  });
+
   it('answers datetimes in whole seconds and many2one as [id, name]', async () => {
     const [alice] = await emulator.seed([
       { key: 'a', kind: 'contact', name: 'Alice', company: 'Acme', emails: [], phones: ['06 12 34 56 78'] },

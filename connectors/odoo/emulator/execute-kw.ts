@@ -7,6 +7,7 @@ import {
   type Stored,
 } from './domain-eval.ts';
 import { faults } from './odoo-faults.ts';
+import { ParleyModule, UPSERT_CALLS_SIGNATURE } from './parley-module.ts';
 import type { ModelDef } from './schema.ts';
 import type { OdooState } from './state.ts';
 
@@ -21,6 +22,7 @@ const KWARGS: Record<string, ReadonlySet<string>> = {
   create: new Set(['context']),
   write: new Set(['context']),
   fields_get: new Set(['allfields', 'attributes', 'context']),
+  upsert_calls: new Set([...UPSERT_CALLS_SIGNATURE.params, 'context']),
   message_post: new Set([
     'body',
     'message_type',
@@ -45,7 +47,11 @@ const isIdList = (value: unknown): value is number[] =>
 
 /** The methods of `execute_kw` the connector uses, answered from the state as Odoo 17 would. */
 export class ExecuteKw {
-  constructor(private readonly state: OdooState) {}
+  private readonly module: ParleyModule;
+
+  constructor(private readonly state: OdooState) {
+    this.module = new ParleyModule(state);
+  }
 
   run(model: string, method: string, args: unknown[], kwargs: Kwargs): unknown {
     if (method.startsWith('_') || method === 'init') throw faults.privateMethod(method);
@@ -89,6 +95,10 @@ export class ExecuteKw {
         return this.fieldsGet(def, kwargs.allfields ?? args[0], kwargs.attributes ?? args[1]);
       case 'message_post':
         return this.messagePost(def, args[0], kwargs);
+      case UPSERT_CALLS_SIGNATURE.method: {
+        const { context: _context, ...named } = kwargs;
+        return this.module.upsertCalls(def, args, named);
+      }
     }
     throw faults.unknownMethod(model, method);
   }

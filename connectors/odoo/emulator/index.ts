@@ -233,8 +233,12 @@ export async function startOdooEmulator(options: OdooEmulatorOptions = {}): Prom
       return held;
     },
     notes(): HeldNote[] {
+      // The module's own note on a logged call (`parley_call_id`) is part of the call, not a note.
+      const callNotes = new Set(
+        [...state.rows('mail.message').values()].filter((row) => row.parley_call_id).map((row) => row.id),
+      );
       return messages()
-        .filter((message) => !CALL_MARKER.test(message.body))
+        .filter((message) => !CALL_MARKER.test(message.body) && !callNotes.has(message.id))
         .map((message) => ({ id: String(message.id), targetId: String(message.resId), body: message.body }));
     },
     person(id: string): HeldPerson | undefined {

@@ -41,6 +41,7 @@ const common: Record<string, FieldDef> = {
   write_date: { type: 'datetime', string: 'Last Updated on', readonly: true },
 };
 
+/** Results of the Parley module's `parley.call` (call_values.py RESULTS). */
 export const PARLEY_RESULTS: Array<[string, string]> = [
   ['answered', 'Answered'],
   ['missed', 'Missed'],
@@ -51,7 +52,7 @@ export const PARLEY_RESULTS: Array<[string, string]> = [
   ['after_hours', 'After hours'],
 ];
 
-/** Outcomes the Parley module ships; admins map Parley's dispositions onto them. */
+/** Outcomes the Parley module ships (call_values.py OUTCOMES); admins map Parley's dispositions onto them. */
 export const PARLEY_OUTCOMES: Array<[string, string]> = [
   ['interested', 'Interested'],
   ['not_interested', 'Not interested'],
@@ -143,6 +144,7 @@ export function buildSchema(options: SchemaOptions): Map<string, ModelDef> {
         ...common,
         call_id: { type: 'char', string: 'Call', required: true },
         partner_id: { type: 'many2one', string: 'Contact', comodel: 'res.partner' },
+        user_id: { type: 'many2one', string: 'User', comodel: 'res.users' },
         direction: {
           type: 'selection',
           string: 'Direction',
@@ -151,16 +153,19 @@ export function buildSchema(options: SchemaOptions): Map<string, ModelDef> {
             ['outbound', 'Outbound'],
           ],
         },
-        duration: { type: 'integer', string: 'Duration (s)' },
+        from_number: { type: 'char', string: 'From' },
+        to_number: { type: 'char', string: 'To' },
         started_at: { type: 'datetime', string: 'Started at' },
+        duration: { type: 'integer', string: 'Duration (s)' },
         result: { type: 'selection', string: 'Result', selection: PARLEY_RESULTS },
         outcome: { type: 'selection', string: 'Outcome', selection: PARLEY_OUTCOMES },
-        user_id: { type: 'many2one', string: 'User', comodel: 'res.users' },
-        notes: { type: 'text', string: 'Notes' },
-        summary: { type: 'text', string: 'Summary' },
+        disposition: { type: 'char', string: 'Disposition' },
         recording_url: { type: 'char', string: 'Recording' },
+        transcript: { type: 'text', string: 'Transcript' },
+        summary: { type: 'text', string: 'AI summary' },
+        notes: { type: 'text', string: 'Notes' },
       },
-      methods: new Set([...WRITE, 'message_post']),
+      methods: new Set([...WRITE, 'message_post', 'upsert_calls']),
     });
   }
   return new Map(models.map((model) => [model.name, model]));

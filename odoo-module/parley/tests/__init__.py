@@ -1,0 +1,1 @@
+from . import test_parley_call
