@@ -3,6 +3,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { crmSyncBench } from './crm-sync.bench.ts';
 import { crmSyncReport, webhookReport } from './report.ts';
+import { transcriptionBench, transcriptionReport } from './transcription.bench.ts';
 import { webhookBench } from './webhook.bench.ts';
 
 /**
@@ -15,6 +16,7 @@ const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
 
 const webhook = await webhookBench(progress);
 const crmSync = await crmSyncBench(progress);
+const transcription = await transcriptionBench(progress);
 const machine = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
@@ -31,6 +33,8 @@ const lines = [
   '',
   ...crmSyncReport(crmSync),
   '',
+  ...transcriptionReport(transcription),
+  '',
   `done in ${seconds.toFixed(0)} s`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
@@ -39,6 +43,6 @@ const folder = fileURLToPath(new URL('../../.artifacts/bench/', import.meta.url)
 await mkdir(folder, { recursive: true });
 await writeFile(
   `${folder}latest.json`,
-  `${JSON.stringify({ startedAt: started.toISOString(), seconds, machine, webhook, crmSync }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt: started.toISOString(), seconds, machine, webhook, crmSync, transcription }, null, 2)}\n`,
 );
 process.stdout.write(`numbers kept in .artifacts/bench/latest.json\n`);
