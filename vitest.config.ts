@@ -7,6 +7,7 @@ export default defineConfig({
       'core/bench/**/*.test.ts',
       'connectors/**/*.test.ts',
       'web/e2e/**/*.test.ts',
+      'web/src/**/*.test.ts',
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -16,6 +16,8 @@ export type { Clock, RateLimiter, TokenBucket } from './core/http.ts';
 export { normaliseForCompare } from './core/phone.ts';
 export type { AuthorizeInput, ExchangeInput, OAuthApp, SetupMethod } from './core/setup.ts';
 export type { CrmChange, WebhookRequest, WebhookSpec, WebhookVerdict } from './core/webhook.ts';
+/** HubSpot signs its app cards' `hubspot.fetch` calls as it signs webhooks (core's card routes check them). */
+export { verifySignatureV3 as verifyHubspotSignature } from './hubspot/webhook.ts';
 
 import { attio } from './attio/index.ts';
 import type { SourceKind } from './core/connector.ts';

@@ -6,6 +6,8 @@ export interface OAuthApp {
   clientSecret: string;
   /** Where the CRM's authorize and token endpoints live (its login host; an emulator in tests). */
   authBaseUrl: string;
+  /** The app's own id where the CRM has one besides the client id (HubSpot's, for its recordings pipeline). */
+  appId?: string;
 }
 
 export interface AuthorizeInput {
@@ -24,6 +26,8 @@ export interface ExchangeInput {
   codeVerifier: string;
   /** The Parley account's country: how national numbers typed into the CRM are read. */
   defaultCountry?: string;
+  /** The Parley account being connected, for a CRM that hands it back to Parley (HubSpot's recording URL). */
+  accountId?: string;
   /** Query parameters the CRM added to the callback besides code and state (Salesforce's instance hints…). */
   callbackParams: Record<string, string>;
   fetch?: typeof fetch;

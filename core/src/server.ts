@@ -3,14 +3,19 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
+import { startCallPipeline } from './ai/pipeline/start.ts';
+import { summariserFromEnv } from './ai/summary/index.ts';
+import { transcriberFromEnv } from './ai/transcription/index.ts';
 import { createBus } from './bus/index.ts';
 import { ConfigError, type Env, publicUrl } from './config/env.ts';
 import { createSecretBox } from './crypto/secret-box.ts';
 import { resolveSecretKey } from './crypto/secret-key-file.ts';
 import { routingConfigCache } from './domain/calls/routing-config.ts';
+import { startRetentionJob } from './domain/recording-policy/retention.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logging.ts';
 import { createMailer } from './mail/index.ts';
+import { signedRecordingUrl } from './recordings/signed-url.ts';
 import { deterministicMatcher } from './routing/intent-match.ts';
 import { createLlmIntentMatcher } from './routing/llm-intent-matcher.ts';
 import type { Services } from './services.ts';
@@ -103,9 +108,19 @@ function runSyncWorker(services: Services, log: Logger) {
     connectorFor: services.crm.connectorFor,
     log: log.child({ component: 'sync' }),
     instanceId: randomUUID(),
+    recordingUrlFor: (link) => signedRecordingUrl(services, link),
   });
   services.crm.worker = worker;
   return worker;
+}
+
+/** Recordings to transcripts and summaries, with the providers the environment chose (offline by default). */
+function runCallPipeline(services: Services, env: Env, log: Logger) {
+  return startCallPipeline(
+    services,
+    { transcriber: transcriberFromEnv(env), summariser: summariserFromEnv(env) },
+    log.child({ component: 'ai' }),
+  );
 }
 
 export async function startServer(
@@ -121,6 +136,9 @@ export async function startServer(
   });
   const port = (server.address() as AddressInfo).port;
   const worker = env.PARLEY_SYNC_WORKER === 'on' ? runSyncWorker(services, log) : null;
+  const pipeline = env.PARLEY_SYNC_WORKER === 'on' ? runCallPipeline(services, env, log) : null;
+  // Audio past each account's retention is deleted by the instances that run background work.
+  const retention = env.PARLEY_SYNC_WORKER === 'on' ? startRetentionJob(services) : null;
   const url = `http://localhost:${port}`;
   if (env.PORT === 0) services.publicUrl = publicUrl(env, port);
   log.info(
@@ -144,6 +162,8 @@ export async function startServer(
       await stopped;
       clearTimeout(force);
       await worker?.stop();
+      await pipeline?.stop();
+      await retention?.stop();
       await services.bus.close();
       await services.mailer.close();
       await services.db.close();
@@ -169,12 +189,14 @@ export async function startWorkerOnly(
   }
   const services = await buildServices(env, log, env.PORT);
   const worker = runSyncWorker(services, log);
+  const pipeline = runCallPipeline(services, env, log);
   log.info({ store: services.db.kind, bus: services.bus.kind }, 'Parley sync worker running');
   return {
     log,
     services,
     async close() {
       await worker.stop();
+      await pipeline.stop();
       await services.bus.close();
       await services.db.close();
     },

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from '../../core/src/http/testing/te
 import { WEB_DIST } from '../../core/src/http/web-app.ts';
 import { launchBrowser } from './browser.ts';
 import { checkScreen, type Lang, textsFor } from './console-helpers.ts';
-import { audioResponse, insightsTeam, silentWav } from './insights-setup.ts';
+import { ANSWERED_CALL_WORDS, insightsTeam } from './insights-setup.ts';
 
 const tag = (lang: Lang) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
 
@@ -121,14 +121,6 @@ async function dashboard(page: Page, lang: Lang, memberId: string): Promise<void
 
 async function supervision(page: Page, lang: Lang, callId: string): Promise<void> {
   const t = textsFor(lang);
-  // The carrier keeps recordings; here the browser gets a silent WAV in English, nothing in French
-  // (as on the simulator), so both the player and its "does not play" note are seen.
-  const recording = silentWav();
-  await page.route('https://api.twilio.com/**', (route) =>
-    lang === 'en'
-      ? route.fulfill(audioResponse(recording, route.request().headers().range))
-      : route.abort('failed'),
-  );
   await page.getByRole('link', { name: t('nav.supervision') }).click();
   await page.getByRole('heading', { name: t('sup.title'), exact: true }).waitFor();
   await page.getByText(t('sup.liveNone')).waitFor();
@@ -143,22 +135,19 @@ async function supervision(page: Page, lang: Lang, callId: string): Promise<void
   await checkScreen(page, lang, 'supervision-member');
   await row.getByRole('link').click();
   await page.getByRole('heading', { name: t('sup.recording'), exact: true }).waitFor();
+  // The recording plays from Parley (access-controlled, byte ranges), not from the carrier.
   const player = page.getByLabel(t('sup.player'), { exact: true });
-  expect(await player.getAttribute('src')).toContain('/Recordings/');
-  await page.getByText(t('sup.noTranscript')).waitFor();
-
-  let moment = '0:00';
-  if (lang === 'en') {
-    await expect
-      .poll(() => player.evaluate((audio: HTMLAudioElement) => audio.readyState))
-      .toBeGreaterThan(0);
-    await player.evaluate((audio: HTMLAudioElement) => {
-      audio.currentTime = 4;
-    });
-    moment = '0:04';
-  } else {
-    await page.getByText(t('sup.playerFailed')).waitFor();
-  }
+  expect(await player.getAttribute('src')).toBe(`/api/calls/${callId}/recording`);
+  // The pipeline ran: its steps, the transcript by speaker, and a summary honest about being an extract.
+  expect(await page.getByTestId('ai-stages').locator('[data-status="done"]').count()).toBe(3);
+  await page.getByTestId('transcript').getByText(ANSWERED_CALL_WORDS).waitFor();
+  await page.getByRole('heading', { name: t('ci.summaryExtract'), exact: true }).waitFor();
+  expect(await page.getByText(t('ci.summaryAi'), { exact: true }).count()).toBe(0);
+  await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.readyState)).toBeGreaterThan(0);
+  await player.evaluate((audio: HTMLAudioElement) => {
+    audio.currentTime = 4;
+  });
+  const moment = '0:04';
   const body = page.getByLabel(t('comments.body'), { exact: true });
   // Submitting nothing is refused next to the field.
   await page.getByRole('button', { name: t('comments.addWhole') }).click();

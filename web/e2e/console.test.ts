@@ -2,14 +2,23 @@ import { existsSync } from 'node:fs';
 import { type DevEmulator, emulators } from '@parley/connectors/emulators';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../../core/src/http/testing/client.ts';
+import { openAroundTheClock } from '../../core/src/http/testing/fixtures.ts';
 import { startTestServer, type TestServer } from '../../core/src/http/testing/test-server.ts';
 import { WEB_DIST } from '../../core/src/http/web-app.ts';
-import { launchBrowser } from './browser.ts';
+import { accessibilityProblems, launchBrowser, screenshot } from './browser.ts';
 import { checkScreen, type Lang, textsFor } from './console-helpers.ts';
+import { inboundCall } from './dialer-journey.ts';
+import { DIALER_WORDS, englishLeftovers, pageWidth } from './dialer-texts.ts';
 
 const PASSWORD = 'correct horse battery';
+const CALLER = '+33612345678';
 
-/** The admin guide, screen by screen, in a real browser against the real server, in both languages. */
+/**
+ * The admin guide, screen by screen, in a real browser against the real server, in both languages,
+ * ending with the whole journey: the member's dialer takes a call that the admin then finds on the
+ * dashboard and coaches from supervision.
+ */
 describe('the admin console', () => {
   let server: TestServer;
   let browser: Browser;
@@ -29,7 +38,7 @@ describe('the admin console', () => {
   });
 
   it.each(['en', 'fr'] as const)(
-    'in %s: an admin signs up, buys a number, adds a seat, invites; the member joins and picks a number; Odoo connects; the checklist follows',
+    'in %s: an admin signs up, buys a number, adds a seat, invites; the member joins and picks a number; the admin sets hours, routing and Odoo; the member takes a call in the dialer; the admin finds it on the dashboard and coaches it from supervision',
     async (lang: Lang) => {
       const t = textsFor(lang);
       const admin = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
@@ -139,7 +148,6 @@ describe('the admin console', () => {
       await take.click();
       await memberPage.getByText(new RegExp(t('myNumber.current', { number: '\\+\\d+' }))).waitFor();
       await checkScreen(memberPage, lang, 'my-number');
-      await invitee.close();
 
       // The admin sees the new member with their number and status.
       await page.reload();
@@ -176,6 +184,34 @@ describe('the admin console', () => {
       await page.getByText(t('routing.saved')).waitFor();
       await checkScreen(page, lang, 'routing');
 
+      // Then a voice menu: key 1 rings the admin, key 2 forwards; a bad number is refused beside its field.
+      const save = page.getByRole('button', { name: lang === 'fr' ? 'Enregistrer' : 'Save' });
+      await page.getByLabel(t('routing.ivr')).check();
+      await page
+        .getByLabel(t('routing.greeting'))
+        .fill(lang === 'fr' ? 'Bienvenue. Tapez 1 ou 2.' : 'Welcome. Press 1 or 2.');
+      await page.getByRole('button', { name: t('routing.ivr.add') }).click();
+      await page.getByLabel(t('routing.ivr.target', { key: '2' })).selectOption('forward');
+      await page.getByLabel(t('routing.forwardTo')).first().fill('0612');
+      await save.click();
+      const forwardError = page.locator('[aria-invalid="true"]');
+      await expect.poll(() => forwardError.count()).toBe(1);
+      expect(await forwardError.getAttribute('type')).toBe('tel');
+      await checkScreen(page, lang, 'routing-ivr-error');
+      await page.getByLabel(t('routing.forwardTo')).first().fill('+33612345678');
+      await save.click();
+      await page.getByText(t('routing.saved')).waitFor();
+      await page.reload();
+      await page.getByLabel(t('routing.number')).selectOption({ label: e164 });
+      await expect
+        .poll(() => page.getByLabel(t('routing.forwardTo')).first().inputValue())
+        .toBe('+33612345678');
+      await checkScreen(page, lang, 'routing-ivr');
+      // The AI receptionist is a Business feature: on Starter, the upgrade message, not an error.
+      await page.getByLabel(t('routing.ai_receptionist')).check();
+      await page.getByText(t('notice.upgrade')).waitFor();
+      expect(await save.isDisabled()).toBe(true);
+
       // Integrations: Odoo through its form, against the Odoo emulator.
       await page.getByRole('link', { name: t('nav.integrations') }).click();
       await page.getByRole('button', { name: t('crm.connect', { crm: 'Odoo' }) }).click();
@@ -209,9 +245,93 @@ describe('the admin console', () => {
         t('check.routing.missing', { numbers: '' }).trim(),
       );
       await checkScreen(page, lang, 'checklist');
+
+      // The team moves to Business: the dashboard and supervision come with it.
+      await page.getByRole('link', { name: t('nav.billing'), exact: true }).click();
+      const business = t('billing.plan.business');
+      await page.getByRole('button', { name: t('billing.changePlan', { plan: business }) }).click();
+      await page.getByText(t('billing.planChanged', { plan: business })).waitFor();
+
+      // Hours around the clock, so the call rings whatever day the suite runs; the caller is a shared contact.
+      const api = new ApiClient(server.url);
+      expect((await api.post('/api/session', { email: adminEmail, password: PASSWORD })).status).toBe(200);
+      await openAroundTheClock(api);
+      const contact = await api.post('/api/contacts', {
+        name: 'Alice Martin',
+        company: 'Acme SAS',
+        phones: [CALLER],
+      });
+      expect(contact.status, JSON.stringify(contact.body)).toBe(201);
+      const team = await api.get('/api/team/members');
+      const memberId: string = team.body.members.find((m: { email: string }) => m.email === memberEmail).id;
+      const numbers = await api.get('/api/numbers');
+      const memberNumber: string = numbers.body.numbers.find(
+        (n: { assignedMemberId: string | null }) => n.assignedMemberId === memberId,
+      ).e164;
+
+      // The member's dialer (signed in since joining), 400 px wide: online, a call rings with the contact.
+      const words = DIALER_WORDS[lang];
+      const dialer = await invitee.newPage();
+      dialer.setDefaultTimeout(10_000);
+      await dialer.setViewportSize({ width: 400, height: 600 });
+      await dialer.goto(`${server.url}/dialer`);
+      await dialer.getByLabel(words.status).selectOption('online');
+      await dialer.locator('[data-live="open"]').waitFor({ state: 'attached' });
+      // The call waits for the member's dialer, as a real call would: the rep answers it there.
+      const call = inboundCall(server, {
+        from: CALLER,
+        to: memberNumber,
+        script: { talkSeconds: 120 },
+        dialers: true,
+      });
+      await dialer.getByRole('heading', { name: words.incoming }).waitFor();
+      expect(await dialer.getByText('Alice Martin').count()).toBe(1);
+      expect(await dialer.getByText('Acme SAS').count()).toBe(1);
+      if (lang === 'fr') expect(await englishLeftovers(dialer)).toEqual([]);
+      await screenshot(dialer, `journey-ringing-${lang}`);
+      await dialer.getByRole('button', { name: words.answer, exact: true }).click();
+      await dialer.getByRole('heading', { name: words.inCall }).waitFor();
+      await dialer.getByLabel(words.notes).fill('Rappeler jeudi pour le devis');
+      await screenshot(dialer, `journey-in-call-${lang}`);
+      await dialer.getByRole('button', { name: words.hangUp, exact: true }).click();
+      const callId = await call;
+      // Then the disposition, saved with the notes typed during the call.
+      await dialer.getByRole('heading', { name: words.ended }).waitFor();
+      await dialer.getByText(words.answered).waitFor();
+      expect(await dialer.getByLabel(words.notes).inputValue()).toBe('Rappeler jeudi pour le devis');
+      await dialer.getByLabel(words.disposition).selectOption('follow_up');
+      await dialer.getByRole('button', { name: words.save }).click();
+      await dialer.getByText(words.saved).waitFor();
+      expect(await accessibilityProblems(dialer)).toEqual([]);
+      if (lang === 'fr') expect(await englishLeftovers(dialer)).toEqual([]);
+      expect(await pageWidth(dialer)).toBeLessThanOrEqual(400);
+      await screenshot(dialer, `journey-saved-${lang}`);
+      await invitee.close();
+
+      // The admin sees it on the dashboard, then coaches from supervision.
+      await page.getByRole('link', { name: t('nav.dashboard'), exact: true }).click();
+      await page.getByRole('heading', { name: t('dash.title'), exact: true }).waitFor();
+      await expect.poll(() => page.getByTestId('figure-calls').textContent()).toBe('1');
+      expect(await page.locator(`[data-member-row="${memberId}"]`).textContent()).toContain('Max Member');
+      await checkScreen(page, lang, 'journey-dashboard');
+      await page.getByRole('link', { name: t('nav.supervision'), exact: true }).click();
+      await page.getByRole('link', { name: t('sup.memberCalls', { name: 'Max Member' }) }).click();
+      await page.locator(`[data-call="${callId}"]`).getByRole('link').click();
+      await page.getByText('Rappeler jeudi pour le devis').waitFor();
+      // The rep's disposition, in the admin's words.
+      await page
+        .getByText(t('sup.disposition', { disposition: lang === 'fr' ? 'À relancer' : 'Follow up' }))
+        .waitFor();
+      await page
+        .getByLabel(t('comments.body'), { exact: true })
+        .fill(lang === 'fr' ? 'Bon appel' : 'Good call');
+      await page.getByRole('button', { name: t('comments.addWhole') }).click();
+      await page.getByText(t('comments.added')).waitFor();
+      await expect.poll(() => page.locator('[data-comment]').count()).toBe(1);
+      await checkScreen(page, lang, 'journey-supervision-call');
       await admin.close();
     },
-    120_000,
+    240_000,
   );
 });
 

@@ -7,7 +7,7 @@ import { WEB_DIST } from '../../core/src/http/web-app.ts';
 import { connect, manualWorker, startEmulator, until } from '../../core/src/sync/testing/sync-harness.ts';
 import type { SyncWorker } from '../../core/src/sync/worker.ts';
 import { accessibilityProblems, launchBrowser, screenshot } from './browser.ts';
-import { dialerAccount, inboundCall, MEMBER_PASSWORD } from './dialer-journey.ts';
+import { dialerAccount, inboundCall, signInOnline } from './dialer-journey.ts';
 
 const ALICE = '+33612345678';
 
@@ -53,12 +53,7 @@ describe('the dialer shows the call’s CRM sync status', () => {
     );
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 400, height: 600 }, locale: 'en-GB' });
-    await page.goto(`${server.url}/dialer?lang=en`);
-    await page.getByLabel('Email').fill(account.member.email);
-    await page.getByLabel('Password').fill(MEMBER_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByLabel('My status').selectOption('online');
-    await page.locator('[data-live="open"]').waitFor({ state: 'attached' });
+    await signInOnline(page, server, account.member);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -12,7 +12,7 @@ import { unreachableByKeyboard } from './keyboard.ts';
 
 interface HostMessage {
   origin: string;
-  data: { type: string; call?: Record<string, unknown> };
+  data: { type: string; call?: Record<string, unknown>; member?: { email: string } | null };
 }
 
 async function signIn(scope: Page | FrameLocator, email: string, lang: 'en' | 'fr') {
@@ -95,11 +95,17 @@ describe('the dialer dials what a host page or a link asks', () => {
     await screenshot(page, 'dialer-host-dial-iframe');
 
     const got = await page.evaluate(() => (window as unknown as { got: HostMessage[] }).got);
-    expect(got.map((m) => [m.origin, m.data.type])).toEqual([
-      [server.url, 'parley.callStarted'],
-      [server.url, 'parley.callEnded'],
+    // Every report goes to the framing page's origin only: first who is signed in (nobody, then the
+    // member), then the call.
+    expect(got.map((m) => m.origin)).toEqual(got.map(() => server.url));
+    expect(got.map((m) => m.data.type)).toEqual([
+      'parley.signedIn',
+      'parley.signedIn',
+      'parley.callStarted',
+      'parley.callEnded',
     ]);
-    expect(got[1]?.data.call).toMatchObject({
+    expect(got.map((m) => m.data.member?.email ?? null).slice(0, 2)).toEqual([null, member.email]);
+    expect(got[3]?.data.call).toMatchObject({
       direction: 'outbound',
       number: '+33698765432',
       result: 'answered',

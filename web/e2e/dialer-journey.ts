@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import type { Bus } from '../../core/src/bus/bus.ts';
 import {
   addMember,
@@ -6,11 +8,12 @@ import {
   openAroundTheClock,
   signUpAdmin,
 } from '../../core/src/http/testing/fixtures.ts';
-import type { TestServer } from '../../core/src/http/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../../core/src/http/testing/test-server.ts';
+import { WEB_DIST } from '../../core/src/http/web-app.ts';
 import { sql } from '../../core/src/store/sql.ts';
 import { simulatorCredentials } from '../../core/src/telephony/account-carriers.ts';
 import type { CallScript } from '../../core/src/telephony/simulator/voice/call-script.ts';
-import { simulateInboundCall } from '../../core/src/telephony/simulator/voice/index.ts';
+import { httpDeviceSignal, simulateInboundCall } from '../../core/src/telephony/simulator/voice/index.ts';
 
 export const MEMBER_PASSWORD = 'another good password';
 
@@ -44,18 +47,25 @@ export async function dialerAccount(
   return { admin, accountId, number, member };
 }
 
-/** Plays an inbound call through the server's own webhooks, as Twilio would; resolves with the call's id. */
+/**
+ * Plays an inbound call through the server's own webhooks, as Twilio would; resolves with the call's
+ * id. With `dialers`, a script that names nobody to answer leaves answering to the members' dialers.
+ */
 export async function inboundCall(
   server: TestServer,
-  input: { from: string; to: string; script: CallScript },
+  input: { from: string; to: string; script: CallScript; dialers?: boolean },
 ): Promise<string> {
   const { accountSid, authToken } = simulatorCredentials(server.services.secrets);
+  const { dialers, ...call } = input;
   const story = await simulateInboundCall({
     voiceUrl: `${server.url}/webhooks/twilio/voice`,
     statusUrl: `${server.url}/webhooks/twilio/status`,
     accountSid,
     authToken,
-    ...input,
+    ...call,
+    ...(dialers
+      ? { devices: httpDeviceSignal({ url: `${server.url}/api/simulator/device`, authToken }) }
+      : {}),
   });
   const row = await server.services.db.one<{ id: string }>(
     sql`select id from calls where carrier_call_sid = ${story.callSid}`,
@@ -94,4 +104,25 @@ export function holdLiveEvents(bus: Bus, types: string[]) {
       bus.publish = original;
     },
   };
+}
+
+/** The caller most dialer tests use: a shared contact the incoming-call screen must recognise. */
+export const ALICE = { phone: '+33 6 12 34 56 78', name: 'Alice Martin', company: 'Acme SAS' };
+
+/** A real server with a built dialer and an account ready to take calls (see dialerAccount). */
+export async function dialerServer(caller: Parameters<typeof dialerAccount>[1] = ALICE) {
+  if (!existsSync(`${WEB_DIST}dialer/index.html`))
+    throw new Error('web/dist is missing: run `npm run build:web`');
+  const server = await startTestServer();
+  return { server, account: await dialerAccount(server, caller) };
+}
+
+/** Signs the member in on the dialer page (English) and goes online, as a rep starts the day. */
+export async function signInOnline(page: Page, server: TestServer, member: { email: string }) {
+  await page.goto(`${server.url}/dialer?lang=en`);
+  await page.getByLabel('Email').fill(member.email);
+  await page.getByLabel('Password').fill(MEMBER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('My status').selectOption('online');
+  await page.locator('[data-live="open"]').waitFor({ state: 'attached' });
 }

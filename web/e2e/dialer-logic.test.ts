@@ -152,14 +152,14 @@ describe('the simulator’s call audio', () => {
     audio.sendDigit('#');
     audio.transfer('+33612345678');
     expect(audio.carriesAudio).toBe(false);
-    expect(audio.state()).toEqual({
+    expect(audio.state()).toMatchObject({
       muted: true,
       onHold: true,
       digits: '1#',
       transferTarget: '+33612345678',
     });
     audio.reset();
-    expect(audio.state()).toEqual({ muted: false, onHold: false, digits: '', transferTarget: null });
+    expect(audio.state()).toMatchObject({ muted: false, onHold: false, digits: '', transferTarget: null });
     expect(changes).toBe(6);
   });
 });

@@ -1,78 +1,19 @@
-import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../core/src/http/testing/client.ts';
-import { startTestServer, type TestServer } from '../../core/src/http/testing/test-server.ts';
-import { WEB_DIST } from '../../core/src/http/web-app.ts';
-import { dialerEn, dialerFr } from '../src/dialer/texts.ts';
-import { en } from '../src/i18n/en.ts';
-import { fr } from '../src/i18n/fr.ts';
+import type { TestServer } from '../../core/src/http/testing/test-server.ts';
 import { accessibilityProblems, launchBrowser, screenshot } from './browser.ts';
-import { dialerAccount, holdLiveEvents, inboundCall, MEMBER_PASSWORD } from './dialer-journey.ts';
+import {
+  type dialerAccount,
+  dialerServer,
+  holdLiveEvents,
+  inboundCall,
+  MEMBER_PASSWORD,
+} from './dialer-journey.ts';
+import { englishLeftovers, DIALER_WORDS as LANGS, pageWidth } from './dialer-texts.ts';
 import { unreachableByKeyboard } from './keyboard.ts';
 
 const CALLER = '+33612345678';
-
-/** English fragments (4+ letters, placeholders cut out) of every text whose French differs. */
-function englishFragments(): string[] {
-  const pairs: Array<[string, string]> = [
-    ...Object.entries(dialerEn).map(
-      ([k, v]) => [v, dialerFr[k as keyof typeof dialerFr]] as [string, string],
-    ),
-    ...Object.entries(en).map(([k, v]) => [v, fr[k as keyof typeof fr]] as [string, string]),
-  ];
-  return pairs
-    .filter(([english, french]) => english !== french)
-    .flatMap(([english]) => english.split(/\{\w+\}/))
-    .map((fragment) => fragment.trim())
-    .filter((fragment) => /[a-z]{4}/i.test(fragment));
-}
-
-/** Nothing wider than the 400 px frame: a CRM iframe has no horizontal scrolling to offer. */
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-
-async function englishLeftovers(page: Page): Promise<string[]> {
-  // textContent, not innerText: hidden texts (a legend for screen readers, closed options) count too.
-  const text = (await page.locator('body').textContent()) ?? '';
-  return englishFragments().filter((fragment) => text.includes(fragment));
-}
-
-const LANGS = {
-  en: {
-    locale: 'en-GB',
-    email: 'Email',
-    password: 'Password',
-    signIn: 'Sign in',
-    status: 'My status',
-    incoming: 'Incoming call',
-    inCall: 'In call',
-    ended: 'Call ended',
-    notes: 'Notes',
-    mute: 'Mute',
-    disposition: 'Disposition',
-    save: 'Save notes and disposition',
-    saved: 'Notes and disposition saved.',
-    simulator: 'Simulator mode: no audio',
-    answered: 'Result: Answered',
-  },
-  fr: {
-    locale: 'fr-FR',
-    email: 'E-mail',
-    password: 'Mot de passe',
-    signIn: 'Se connecter',
-    status: 'Mon statut',
-    incoming: 'Appel entrant',
-    inCall: 'En communication',
-    ended: 'Appel terminé',
-    notes: 'Notes',
-    mute: 'Couper le micro',
-    disposition: 'Qualification',
-    save: 'Enregistrer notes et qualification',
-    saved: 'Notes et qualification enregistrées.',
-    simulator: 'Mode simulateur : pas de son',
-    answered: 'Résultat : Répondu',
-  },
-} as const;
 
 /**
  * The member's dialer against the real server at 400×600: signs in, goes online, an inbound
@@ -86,14 +27,7 @@ describe('the dialer takes a call in a real browser', () => {
   let member: { client: ApiClient; email: string; memberId: string };
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_DIST}dialer/index.html`))
-      throw new Error('web/dist is missing: run `npm run build:web`');
-    server = await startTestServer();
-    account = await dialerAccount(server, {
-      phone: '+33 6 12 34 56 78',
-      name: 'Alice Martin',
-      company: 'Acme SAS',
-    });
+    ({ server, account } = await dialerServer());
     member = account.member;
     browser = await launchBrowser();
   });

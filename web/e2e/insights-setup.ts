@@ -1,3 +1,7 @@
+import { carrierRecordingAccess } from '../../core/src/ai/pipeline/carrier-access.ts';
+import { audioCheckingTranscriber } from '../../core/src/ai/pipeline/testing.ts';
+import { startAiWorker } from '../../core/src/ai/pipeline/worker.ts';
+import { extractiveSummariser } from '../../core/src/ai/summary/extractive.ts';
 import type { ApiClient } from '../../core/src/http/testing/client.ts';
 import {
   addMember,
@@ -8,6 +12,11 @@ import {
 } from '../../core/src/http/testing/fixtures.ts';
 import type { TestServer } from '../../core/src/http/testing/test-server.ts';
 import { inboundCall } from '../../core/src/sync/testing/sync-harness.ts';
+import { startRecordingHost } from '../../core/src/telephony/simulator/voice/index.ts';
+
+/** What the customer "said" on the first call, as the test transcriber hands it back. */
+export const ANSWERED_CALL_WORDS =
+  'I would like a quote for twelve office chairs. Please send the quote by email.';
 
 export interface InsightsTeam {
   admin: ApiClient;
@@ -33,11 +42,27 @@ export async function insightsTeam(server: TestServer, company: string): Promise
     members: [member.memberId],
     ringSeconds: 20,
   });
+  // The first call's recording is real audio, fetched and transcribed by the call pipeline.
+  const host = await startRecordingHost();
   const answeredCallId = await inboundCall(server, {
     from: '+33612345678',
     to: number.e164,
     script: { answer: [{ by: member.memberId, afterSeconds: 3 }], talkSeconds: 90 },
+    recordings: { host, audio: silentWav() },
   });
+  const worker = startAiWorker(
+    {
+      db: server.services.db,
+      transcriber: audioCheckingTranscriber(silentWav(), ANSWERED_CALL_WORDS),
+      summariser: extractiveSummariser,
+      carrierFor: carrierRecordingAccess(server.services),
+      log: server.services.log,
+    },
+    { autostart: false },
+  );
+  // Every answered call queued a job; those of calls without simulated audio fail at the fetch.
+  while ((await worker.runOnce()) > 0);
+  await host.close();
   await inboundCall(server, {
     from: '+33698765432',
     to: number.e164,
@@ -51,7 +76,7 @@ export async function insightsTeam(server: TestServer, company: string): Promise
   return { admin, member: { memberId: member.memberId, email: member.email }, answeredCallId };
 }
 
-/** Ten seconds of silence as a WAV file: what the browser plays in place of the carrier's recording. */
+/** Ten seconds of silence as a WAV file: the first call's recording. */
 export function silentWav(seconds = 10, rate = 8000): Buffer {
   const samples = seconds * rate;
   const wav = Buffer.alloc(44 + samples * 2);
@@ -69,23 +94,4 @@ export function silentWav(seconds = 10, rate = 8000): Buffer {
   wav.write('data', 36);
   wav.writeUInt32LE(samples * 2, 40);
   return wav;
-}
-
-/**
- * Answers a media request the way a file server does: with byte ranges, which the browser needs
- * before it lets the player seek (a plain 200 leaves the recording unseekable).
- */
-export function audioResponse(file: Buffer, range: string | undefined) {
-  const asked = /bytes=(\d+)-(\d*)/.exec(range ?? '');
-  const start = asked ? Number(asked[1]) : 0;
-  const end = asked?.[2] ? Math.min(Number(asked[2]), file.length - 1) : file.length - 1;
-  return {
-    status: asked ? 206 : 200,
-    contentType: 'audio/wav',
-    headers: {
-      'accept-ranges': 'bytes',
-      ...(asked ? { 'content-range': `bytes ${start}-${end}/${file.length}` } : {}),
-    },
-    body: file.subarray(start, end + 1),
-  };
 }

@@ -5,7 +5,7 @@ import { createSecretBox } from '../crypto/secret-box.ts';
 import { resolveSecretKey } from '../crypto/secret-key-file.ts';
 import { simulatorCredentials } from '../telephony/account-carriers.ts';
 import type { CallScript } from '../telephony/simulator/voice/call-script.ts';
-import { simulateInboundCall } from '../telephony/simulator/voice/index.ts';
+import { httpDeviceSignal, simulateInboundCall } from '../telephony/simulator/voice/index.ts';
 import { CliError } from './admin.ts';
 
 const InboundArgs = z.object({
@@ -84,6 +84,8 @@ export async function simulateCommand(
       from: args.from,
       to: args.to,
       script,
+      // Without --answer the members' dialers decide: the call rings them in real time.
+      ...(answerBy ? {} : { devices: httpDeviceSignal({ url: `${base}/api/simulator/device`, authToken }) }),
     });
   } catch (error) {
     if (error instanceof TypeError)

@@ -32,6 +32,10 @@ export const EnvSchema = z.object({
   LLM_BASE_URL: optionalUrl('LLM_BASE_URL'),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().default('gpt-4o-mini'),
+  /** An OpenAI-compatible `/audio/transcriptions` root; unset: the offline engine transcribes. */
+  STT_BASE_URL: optionalUrl('STT_BASE_URL'),
+  STT_API_KEY: z.string().optional(),
+  STT_MODEL: z.string().default('whisper-1'),
   /** off: this instance serves HTTP only; run `parley worker` elsewhere (or another instance with on). */
   PARLEY_SYNC_WORKER: z.enum(['on', 'off']).default('on'),
   /** Extra origins that may frame the dialer (space-separated), besides the connected CRMs' own. */

@@ -12,6 +12,7 @@ import type { AnyRoute } from './route.ts';
 import { apiRoutes } from './routes/index.ts';
 import { webAppRouter } from './web-app.ts';
 import { crmOAuthRouter, crmWebhookRouter } from './webhooks/crm-router.ts';
+import { hubspotRouter } from './webhooks/hubspot-router.ts';
 import { twilioWebhookRouter } from './webhooks/twilio-router.ts';
 import { installZodMessages } from './zod-messages.ts';
 
@@ -114,6 +115,7 @@ export function createApp(services: Services, routes: readonly AnyRoute[] = apiR
 
   app.use('/webhooks/twilio', twilioWebhookRouter(services));
   app.use('/webhooks/crm', crmWebhookRouter(services));
+  app.use('/hubspot', hubspotRouter(services));
   app.use('/oauth/crm', crmOAuthRouter(services));
   // After the webhooks: Twilio's requests, which must be answered fast, never walk the web app's routes.
   app.use(webAppRouter(services));

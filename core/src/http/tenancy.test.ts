@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTING_MEMBER_HEADER } from '../attio-app/acting-member.ts';
 import { openCall, recordCallEvents } from '../domain/calls/calls-store.ts';
 import { saveConnection } from '../sync/connections.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -13,7 +14,7 @@ import { startTestServer, type TestServer } from './testing/test-server.ts';
  */
 let server: TestServer;
 let a: { client: ApiClient; ids: Record<string, string>; marker: string };
-let b: { client: ApiClient; memberId: string };
+let b: { client: ApiClient; memberId: string; email: string; token: string };
 
 const MARKER = 'Alpha-Secret-Contact';
 
@@ -83,7 +84,8 @@ beforeAll(async () => {
   const other = await signUpAdmin(server);
   await buyFirstNumber(other.client);
   await other.client.put('/api/billing/plan', { plan: 'business' });
-  b = { client: other.client, memberId: other.memberId };
+  const bToken = await other.client.post('/api/me/tokens', { name: 'attio' });
+  b = { client: other.client, memberId: other.memberId, email: other.email, token: bToken.body.token };
 });
 afterAll(() => server.close());
 
@@ -101,6 +103,17 @@ const ID_OF: Record<string, string> = {
   '/api/calls/:id': 'call',
   '/api/calls/:id/crm': 'call',
   '/api/calls/:id/comments': 'call',
+  '/api/calls/:id/supervisions': 'call',
+  '/api/calls/:id/transfer': 'call',
+  '/api/calls/:id/answer': 'call',
+  '/api/calls/:id/decline': 'call',
+  '/api/calls/:id/hangup': 'call',
+  '/api/calls/:id/intelligence': 'call',
+  '/api/calls/:id/intelligence/retry': 'call',
+  '/api/calls/:id/recording': 'call',
+  '/api/attio-app/calls/:id/notes': 'call',
+  // A supervision needs a live call; supervision.e2e.test.ts tries another account on a real one.
+  '/api/supervisions/:id': 'call',
   '/api/crm/connections/:id': 'crmConnection',
   '/api/crm/connections/:id/failures': 'crmConnection',
   '/api/crm/connections/:id/outcomes': 'crmConnection',
@@ -118,18 +131,34 @@ function bodyFor(method: string, path: string): unknown {
   if (path === '/api/contacts/:id') return { name: 'stolen' };
   if (path === '/api/calls/:id') return { notes: 'stolen' };
   if (path === '/api/calls/:id/comments') return { body: 'stolen' };
+  if (path === '/api/calls/:id/supervisions' || path === '/api/supervisions/:id') return { mode: 'listen' };
+  if (path === '/api/calls/:id/transfer') return { to: b.memberId };
+  if (path === '/api/attio-app/calls/:id/notes') return { text: 'stolen' };
   return {};
+}
+
+/**
+ * Public routes answer to a signature instead of a session (a signed recording link, the
+ * simulator's device signal): their own suites try other accounts' signatures on them.
+ */
+const sessionRoutes = apiRoutes.filter((r) => r.access !== 'public');
+
+/** B as the Attio app calls Parley: B's API token, acting for B's admin. */
+function asB(path: string) {
+  return path.startsWith('/api/attio-app/')
+    ? { headers: { authorization: `Bearer ${b.token}`, [ACTING_MEMBER_HEADER]: b.email } }
+    : {};
 }
 
 describe('account isolation', () => {
   it('gives account B a 404 for every route that names one of account A’s resources', async () => {
-    const withId = apiRoutes.filter((r) => r.path.includes(':id'));
+    const withId = sessionRoutes.filter((r) => r.path.includes(':id'));
     expect(withId.length).toBeGreaterThan(5);
     for (const route of withId) {
       const kind = ID_OF[route.path];
       expect(kind, `no fixture id for ${route.path}: add one to ID_OF`).toBeDefined();
       const path = route.path.replace(':id', a.ids[kind!]!);
-      const res = await b.client.call(route.method, path, bodyFor(route.method, route.path));
+      const res = await b.client.call(route.method, path, bodyFor(route.method, route.path), asB(route.path));
       expect(res.status, `${route.method.toUpperCase()} ${route.path} → ${JSON.stringify(res.body)}`).toBe(
         404,
       );
@@ -138,8 +167,10 @@ describe('account isolation', () => {
 
   it('shows account B nothing of account A on any list or read route', async () => {
     const aIds = Object.values(a.ids);
-    for (const route of apiRoutes.filter((r) => r.method === 'get' && !r.path.includes(':') && !r.stream)) {
-      const res = await b.client.get(route.path);
+    for (const route of sessionRoutes.filter(
+      (r) => r.method === 'get' && !r.path.includes(':') && !r.stream,
+    )) {
+      const res = await b.client.call('get', route.path, undefined, asB(route.path));
       expect(res.status, `${route.path} → ${res.text.slice(0, 200)}`).toBeLessThan(400);
       for (const id of aIds) expect(res.text, `${route.path} leaks ${id}`).not.toContain(id);
       expect(res.text, `${route.path} leaks A's contact`).not.toContain(a.marker);

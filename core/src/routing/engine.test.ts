@@ -3,7 +3,7 @@ import type { PresenceStatus } from '../bus/bus.ts';
 import { type ScheduleInput, ScheduleSchema } from '../domain/hours/schedule.ts';
 import { type RoutingPolicyInput, RoutingPolicySchema } from '../domain/routing-policy/policy.ts';
 import type { E164 } from '../phone/e164.ts';
-import { FORWARD_RING_SECONDS, planCall, SPEECH_TIMEOUT_SECONDS } from './engine.ts';
+import { DEFAULT_RING_SECONDS, FORWARD_RING_SECONDS, planCall, SPEECH_TIMEOUT_SECONDS } from './engine.ts';
 import { matchIntent } from './intent-match.ts';
 import { afterGather, stepAt } from './paths.ts';
 import type { GatherStep, Plan, Step } from './plan.ts';
@@ -382,8 +382,28 @@ describe('outside business hours', () => {
 });
 
 describe('other rules', () => {
-  it('sends calls to a number without a policy to voicemail in hours', () => {
+  it('sends calls to a number without a policy and without a member to voicemail in hours', () => {
     expect(plan(null)).toEqual({ afterHours: false, root: VOICEMAIL });
+  });
+
+  it('rings the member a number without a policy belongs to, then voicemail; straight to voicemail when they are away', () => {
+    const planned = (presence: Record<string, PresenceStatus>) =>
+      planCall({
+        policy: null,
+        schedule: schedule(true),
+        instant: INSTANT,
+        presence,
+        memberIds: ACCOUNT,
+        caller: CALLER,
+        assignedMemberId: ANA,
+      });
+    expect(planned(ALL_ONLINE).root).toEqual({
+      kind: 'ring',
+      memberIds: [ANA],
+      ringSeconds: DEFAULT_RING_SECONDS,
+      onNoAnswer: VOICEMAIL,
+    });
+    expect(planned({ [ANA]: 'offline' }).root).toEqual(VOICEMAIL);
   });
 
   it('never forwards a caller to their own number', () => {

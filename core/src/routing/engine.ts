@@ -21,7 +21,12 @@ export interface CallToPlan {
   memberIds: string[];
   /** The caller's number, E.164 when the carrier knows it. */
   caller: string;
+  /** The member the number belongs to: rung when no policy was saved. */
+  assignedMemberId?: string | null | undefined;
 }
+
+/** How long a number without a policy rings its member before voicemail. */
+export const DEFAULT_RING_SECONDS = 20;
 
 interface Rules {
   afterHours: boolean;
@@ -37,7 +42,8 @@ const voicemail = (): Step => ({ kind: 'voicemail' });
 /**
  * Turns a number's routing policy into the plan for one inbound call. Pure: the same input always
  * gives a deep-equal plan. Outside business hours the schedule's after-hours behaviour applies
- * whatever the policy; in hours a number without a policy goes to voicemail.
+ * whatever the policy; in hours a number without a policy rings its member (as the console says),
+ * then voicemail.
  */
 export function planCall(input: CallToPlan): Plan {
   const afterHours = !isOpen(input.schedule, input.instant);
@@ -48,7 +54,9 @@ export function planCall(input: CallToPlan): Plan {
     canRing: (memberId) => !afterHours && members.has(memberId) && input.presence[memberId] === 'online',
   };
   if (afterHours) return { afterHours, root: afterHoursStep(input.schedule.afterHours, input.policy, rules) };
-  return { afterHours, root: input.policy ? policyStep(input.policy, rules) : voicemail() };
+  if (input.policy) return { afterHours, root: policyStep(input.policy, rules) };
+  const owner = input.assignedMemberId;
+  return { afterHours, root: owner ? ring([owner], DEFAULT_RING_SECONDS, voicemail(), rules) : voicemail() };
 }
 
 function policyStep(policy: RoutingPolicy, rules: Rules): Step {

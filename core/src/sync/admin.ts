@@ -212,6 +212,7 @@ export async function finishOAuth(
       code,
       codeVerifier: pending.data.verifier,
       defaultCountry: (await getAccount(services.db, pending.data.accountId)).defaultCountry,
+      accountId: pending.data.accountId,
       callbackParams: rest,
     });
   } catch (cause) {

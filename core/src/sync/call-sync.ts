@@ -9,7 +9,10 @@ import {
   type RetryPolicy,
   retryDecision,
 } from '@parley/connectors';
+import { summaryForCrm, transcriptText } from '../ai/pipeline/results.ts';
+import type { TranscriptSegment } from '../ai/transcription/port.ts';
 import type { CallRecord } from '../domain/calls/call-record.ts';
+import type { RecordingLink } from '../recordings/signed-url.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import { type ConnectionRow, markReconnectNeeded, toConnection } from './connections.ts';
@@ -95,6 +98,11 @@ interface CallRow {
   internal: boolean;
   picked_crm_id: string | null;
   picked_type: string | null;
+  has_audio: boolean;
+  transcript_segments: TranscriptSegment[] | null;
+  summary_kind: 'ai' | 'extract' | null;
+  summary_text: string | null;
+  summary_next_steps: string[] | null;
 }
 
 function reviveRecord(record: CallRecord): CallRecord {
@@ -107,9 +115,14 @@ async function loadCalls(db: Queryable, connectionId: string, ids: string[]): Pr
       m.id as member_id, m.email as member_email,
       exists (select 1 from members mm where mm.account_id = c.account_id and mm.phone is not null
         and mm.phone = case when c.direction = 'inbound' then c.from_number else c.to_number end) as internal,
-      l.crm_id as picked_crm_id, l.crm_object_type as picked_type
+      l.crm_id as picked_crm_id, l.crm_object_type as picked_type,
+      (r.audio is not null) as has_audio, t.segments as transcript_segments,
+      s.kind as summary_kind, s.summary as summary_text, s.next_steps as summary_next_steps
     from calls c
     left join members m on m.id = c.member_id
+    left join call_recordings r on r.call_id = c.id
+    left join call_transcripts t on t.call_id = c.id
+    left join call_summaries s on s.call_id = c.id
     left join lateral (select crm_id, crm_object_type from contact_links
       where connection_id = ${connectionId} and contact_id = c.contact_id limit 1) l on true
     where c.id = any(${ids}::uuid[])`);
@@ -148,9 +161,37 @@ async function contactFor(
   return best?.ref ?? null;
 }
 
+/** The AI pipeline's output and the signed recording link, as the call log carries them. */
+function intelligenceOf(
+  call: CallRow,
+  recordingUrlFor: SyncDeps['recordingUrlFor'],
+): CallToLog['intelligence'] {
+  const recordingUrl =
+    call.has_audio && recordingUrlFor
+      ? recordingUrlFor({ accountId: call.account_id, callId: call.id })
+      : null;
+  return {
+    ...(call.transcript_segments
+      ? { transcript: transcriptText({ language: null, engine: '', segments: call.transcript_segments }) }
+      : {}),
+    ...(call.summary_kind && call.summary_text
+      ? {
+          summary: summaryForCrm({
+            kind: call.summary_kind,
+            summary: call.summary_text,
+            nextSteps: call.summary_next_steps ?? [],
+          }),
+        }
+      : {}),
+    ...(recordingUrl ? { recordingUrl } : {}),
+  };
+}
+
 export interface SyncDeps {
   db: Db;
   connectorFor: ConnectorFor;
+  /** A link CRMs can play a kept recording from (signed, expiring); without it, the carrier's URL goes. */
+  recordingUrlFor?: ((link: RecordingLink) => string) | undefined;
   retry?: RetryPolicy;
   random?: () => number;
 }
@@ -242,6 +283,7 @@ export async function syncConnectionBatch(
         disposition: call.disposition ?? call.record.disposition ?? null,
         member: call.member_id && call.member_email ? { id: call.member_id, email: call.member_email } : null,
         internal: call.internal,
+        intelligence: intelligenceOf(call, deps.recordingUrlFor),
       };
       const contact = await contactFor(deps.db, row, connector, call);
       const plan = planCallLog(input, contact, connection.owners, connection.settings);

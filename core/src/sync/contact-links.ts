@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ContactInput, CrmConnector, E164, Person, RecordRef } from '@parley/connectors';
+import type { ContactInput, CrmConnector, CrmKind, E164, Person, RecordRef } from '@parley/connectors';
 import type { Db, Queryable } from '../store/db.ts';
 import { sql } from '../store/sql.ts';
 import type { ConnectionRow } from './connections.ts';
@@ -65,4 +65,20 @@ export async function createLinkedContact(
 
 export function personHash(person: Person): string {
   return contentHash(person);
+}
+
+/**
+ * The Parley contact the sync linked to this CRM record, through the account's own connection of
+ * that kind only: a record id of another account's CRM never reaches this account's contacts.
+ */
+export async function contactOfCrmRecord(
+  db: Queryable,
+  accountId: string,
+  record: { kind: CrmKind; id: string },
+): Promise<string | null> {
+  const row = await db.maybeOne<{ contact_id: string }>(sql`select l.contact_id from contact_links l
+    join crm_connections k on k.id = l.connection_id
+    where k.account_id = ${accountId} and k.kind = ${record.kind} and l.account_id = ${accountId}
+      and l.crm_id = ${record.id} limit 1`);
+  return row?.contact_id ?? null;
 }

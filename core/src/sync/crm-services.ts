@@ -41,6 +41,7 @@ export function crmAppEnvNames(kind: ConnectionKind) {
     clientSecret: envName(kind, 'CLIENT_SECRET'),
     authUrl: envName(kind, 'AUTH_URL'),
     webhookSecret: envName(kind, 'WEBHOOK_SECRET'),
+    appId: envName(kind, 'APP_ID'),
   };
 }
 
@@ -60,8 +61,8 @@ export function setupOf(
 }
 
 /**
- * Reads `PARLEY_<KIND>_CLIENT_ID`, `_CLIENT_SECRET`, `_AUTH_URL` and `_WEBHOOK_SECRET` for every CRM
- * and contact source that connects by OAuth. One loop over the registries: core lists no CRM by name.
+ * Reads `PARLEY_<KIND>_CLIENT_ID`, `_CLIENT_SECRET`, `_AUTH_URL`, `_WEBHOOK_SECRET` and `_APP_ID` for
+ * every CRM and contact source that connects by OAuth. One loop over the registries: core lists no CRM by name.
  */
 export function crmAppsFromEnv(
   env: Readonly<Record<string, string | undefined>>,
@@ -76,11 +77,13 @@ export function crmAppsFromEnv(
     const clientSecret = env[names.clientSecret]?.trim();
     const authBaseUrl = env[names.authUrl]?.trim() || setup.defaultAuthBaseUrl;
     if (!clientId || !clientSecret || !authBaseUrl) continue;
+    const appId = env[names.appId]?.trim();
     apps[kind] = {
       clientId,
       clientSecret,
       authBaseUrl,
       webhookSecret: env[names.webhookSecret]?.trim() || clientSecret,
+      ...(appId ? { appId } : {}),
     };
   }
   return apps;

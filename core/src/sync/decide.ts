@@ -14,6 +14,8 @@ export interface CallToLog {
   member: { id: string; email: string } | null;
   /** Both ends are the team's own lines. */
   internal: boolean;
+  /** What the AI pipeline made of the recording, and the link CRMs play it from, once they exist. */
+  intelligence?: { transcript?: string; summary?: string; recordingUrl?: string };
 }
 
 export type Plan =
@@ -93,10 +95,14 @@ export function planCallLog(
     ...(call.notes ? { notes: call.notes } : {}),
     ...(call.disposition ? { disposition: call.disposition } : {}),
     ...(settings.includeRecordings && (record.recording ?? record.voicemail)
-      ? { recordingUrl: (record.recording ?? record.voicemail)?.url }
+      ? { recordingUrl: call.intelligence?.recordingUrl ?? (record.recording ?? record.voicemail)?.url }
       : {}),
-    ...(settings.includeTranscripts && record.voicemail?.transcript
-      ? { transcript: record.voicemail.transcript }
+    ...(settings.includeTranscripts && (call.intelligence?.transcript ?? record.voicemail?.transcript)
+      ? { transcript: call.intelligence?.transcript ?? record.voicemail?.transcript }
+      : {}),
+    // A summary retells what was said: it goes where transcripts may go.
+    ...(settings.includeTranscripts && call.intelligence?.summary
+      ? { summary: call.intelligence.summary }
       : {}),
     ...(contact ? { contact } : {}),
   };

@@ -7,6 +7,7 @@ import {
   claimDueSyncs,
   DEFAULT_SYNC_RETRY,
   fanOutCalls,
+  type SyncDeps,
   syncConnectionBatch,
 } from './call-sync.ts';
 import { type ConnectionRow, connectionsOfAccount, toConnection } from './connections.ts';
@@ -35,6 +36,8 @@ export interface SyncWorkerOptions {
   /** How often a connection's change feed is polled when no webhook said something changed. */
   pollContactsMs?: number;
   retry?: RetryPolicy;
+  /** Signed links to kept recordings, for the call logs (see SyncDeps). */
+  recordingUrlFor?: SyncDeps['recordingUrlFor'];
   /** This instance, for the bus claims that keep two instances off the same contact pull. */
   instanceId: string;
 }
@@ -63,7 +66,12 @@ export function startSyncWorker(options: SyncWorkerOptions, { autostart = true }
   const idleMs = options.idleMs ?? 250;
   const pollMs = options.pollContactsMs ?? 60_000;
   const retry = options.retry ?? DEFAULT_SYNC_RETRY;
-  const deps = { db: options.db, connectorFor: options.connectorFor, retry };
+  const deps = {
+    db: options.db,
+    connectorFor: options.connectorFor,
+    retry,
+    recordingUrlFor: options.recordingUrlFor,
+  };
   const pullWanted = new Set<string>();
   let stopped = false;
   let wake: (() => void) | null = null;

@@ -68,6 +68,8 @@ export interface Carrier {
    * calls Parley plays itself against its own webhooks.
    */
   placeCall?(request: PlaceCallRequest): Promise<{ sid: string }>;
+  /** Makes a live call play new TwiML (a transfer). Absent on the simulator, which has no live calls to change. */
+  redirectCall?(sid: string, twiml: string): Promise<void>;
   /** Checks the credentials; `parley doctor` reports what it says. */
   verify(): Promise<CarrierIdentity>;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import { LanguageSwitch, Session } from '../ui/session.tsx';
+import { LanguageSwitch, RefreshSessionProvider, Session } from '../ui/session.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import { JoinScreen } from './screens/join.tsx';
 import { SignUpScreen } from './screens/sign-up.tsx';
@@ -23,6 +23,9 @@ export function App() {
     setMe(null);
     navigate('/');
   }, []);
+  const refresh = useCallback(async () => {
+    setMe(await api<ConsoleMe>('GET', '/api/me'));
+  }, []);
   const signedIn = useCallback((next: ConsoleMe, to: string) => {
     setMe(next);
     navigate(to);
@@ -34,7 +37,11 @@ export function App() {
     if (path === '/signup') return <SignUpScreen onSignedUp={(next) => signedIn(next, '/')} />;
     return <SignInPage onSignedIn={setMe} />;
   }
-  return <Shell me={me} path={path} signOut={signOut} />;
+  return (
+    <RefreshSessionProvider value={refresh}>
+      <Shell me={me} path={path} signOut={signOut} />
+    </RefreshSessionProvider>
+  );
 }
 
 function SignInPage({ onSignedIn }: { onSignedIn: (me: ConsoleMe) => void }) {

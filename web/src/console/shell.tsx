@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from '../ui/session.tsx';
 import { Link } from './router.tsx';
+import { RoutingScreen } from './routing/routing-screen.tsx';
 import { BillingScreen } from './screens/billing.tsx';
 import { CallDetailScreen } from './screens/call-detail.tsx';
 import { ChecklistScreen } from './screens/checklist.tsx';
@@ -11,7 +12,6 @@ import { IntegrationsScreen } from './screens/integrations.tsx';
 import { MemberCallsScreen } from './screens/member-calls.tsx';
 import { MyNumberScreen } from './screens/my-number.tsx';
 import { NumbersScreen } from './screens/numbers.tsx';
-import { RoutingScreen } from './screens/routing.tsx';
 import { SupervisionScreen } from './screens/supervision.tsx';
 import { TeamScreen } from './screens/team.tsx';
 import { TroubleshootingScreen } from './screens/troubleshooting.tsx';
@@ -90,7 +90,7 @@ function Screen({ me, path, admin }: { me: ConsoleMe; path: string; admin: boole
     case 'hours':
       return <HoursScreen me={me} />;
     case 'routing':
-      return <RoutingScreen />;
+      return <RoutingScreen me={me} />;
     case 'integrations':
       return parts[1] ? <ConnectionScreen id={parts[1]} /> : <IntegrationsScreen />;
     case 'dashboard':

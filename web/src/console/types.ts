@@ -87,6 +87,8 @@ export interface PhoneNumber {
   label: string | null;
   assignedMemberId: string | null;
   isTeamLine: boolean;
+  /** Calls on it are not recorded, and callers hear no recording notice. */
+  doNotRecord: boolean;
 }
 
 export type Assignment = { memberId: string } | { team: true } | null;
@@ -118,7 +120,19 @@ export interface HoursAnswer {
   open?: boolean;
 }
 
-export type Fallback = { kind: 'voicemail' } | { kind: 'hangup' } | { kind: 'forward'; to: string };
+export type Fallback =
+  | { kind: 'voicemail' }
+  | { kind: 'hangup' }
+  | { kind: 'forward'; to: string }
+  | { kind: 'announcement'; text: string; language: 'fr' | 'en' };
+
+/** Where an IVR key or an AI receptionist intent sends the call. */
+export type Target =
+  | { kind: 'member'; memberId: string; ringSeconds: number }
+  | { kind: 'members'; memberIds: string[]; ringSeconds: number }
+  | { kind: 'voicemail' }
+  | { kind: 'announcement'; text: string; language: 'fr' | 'en' }
+  | { kind: 'forward'; to: string };
 
 export type RoutingPolicy =
   | { strategy: 'simultaneous'; members: string[]; ringSeconds: number; fallback: Fallback }
@@ -127,7 +141,20 @@ export type RoutingPolicy =
       steps: Array<{ memberId: string; ringSeconds: number }>;
       fallback: Fallback;
     }
-  | { strategy: 'ivr' | 'ai_receptionist'; fallback: Fallback };
+  | {
+      strategy: 'ivr';
+      greeting: { text: string; language: 'fr' | 'en' };
+      options: Array<{ digit: string; target: Target }>;
+      timeoutSeconds: number;
+      maxRetries: number;
+      fallback: Fallback;
+    }
+  | {
+      strategy: 'ai_receptionist';
+      greeting: { text: string; language: 'fr' | 'en' };
+      intents: Array<{ name: string; phrases: { fr: string[]; en: string[] }; target: Target }>;
+      fallback: Fallback;
+    };
 
 export type CrmKind = 'hubspot' | 'salesforce' | 'attio' | 'odoo' | 'google';
 
@@ -253,6 +280,8 @@ export interface CallSummary {
 export interface CallComment {
   id: string;
   callId: string;
+  /** The comment this reply answers; null for a thread's first comment. */
+  parentId: string | null;
   authorMemberId: string | null;
   authorName: string | null;
   /** Seconds from the start of the recording; null for a comment on the whole call. */

@@ -1,13 +1,15 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { AfterCall } from './after-call.tsx';
 import { AudioNotice } from './audio-notice.tsx';
-import { simulatorCallAudio } from './call-audio.ts';
+import { AudioProblem } from './audio-problem.tsx';
+import { BrowserCall } from './browser-call.tsx';
 import { callerOf } from './caller-lookup.ts';
+import { CoachingBadge } from './coaching-badge.tsx';
 import { ContactsList } from './contacts-list.tsx';
 import { dialRequestFromUrl, withoutDialRequest } from './dial-request.ts';
 import { DialScreen } from './dial-screen.tsx';
-import type { HostBridge } from './host-bridge.ts';
+import type { DialRecord, HostBridge } from './host-bridge.ts';
 import { InCall } from './in-call.tsx';
 import { IncomingCall } from './incoming-call.tsx';
 import { LiveStatus } from './live-status.tsx';
@@ -15,11 +17,15 @@ import { PermissionPrompt } from './permission-prompt.tsx';
 import { countryOf, dialable, displayNumber, toE164 } from './phone-format.ts';
 import { placeCall } from './place-call.ts';
 import { PresenceSwitch } from './presence-switch.tsx';
+import { QualityCheck } from './quality-check.tsx';
 import { RecentCalls } from './recent-calls.tsx';
 import { type Tab, Tabs } from './tabs.tsx';
 import { useDialerText } from './texts.ts';
 import type { DialerMe } from './types.ts';
+import { useAudioPort } from './use-audio-port.ts';
+import { useCallAudioState } from './use-call-audio.ts';
 import { useCallSession } from './use-call-session.ts';
+import { useCoaching } from './use-coaching.ts';
 import { usePresence } from './use-presence.ts';
 import { useVoiceMode } from './use-voice-mode.ts';
 
@@ -29,9 +35,11 @@ export function Dialer({ me, host, actions }: { me: DialerMe; host: HostBridge; 
   const country = countryOf(me.account.defaultCountry);
   const presence = usePresence(me.member.id);
   const voice = useVoiceMode();
-  // Twilio's implementation of the port waits for the Voice SDK; until then every mode reflects state only.
-  const audio = useMemo(() => simulatorCallAudio(), []);
+  const audio = useAudioPort(voice);
+  const { connected } = useCallAudioState(audio);
+  const [browserNumber, setBrowserNumber] = useState('');
   const session = useCallSession(me.member.id, audio, host, t);
+  const coaching = useCoaching();
   const [tab, setTab] = useState<Tab>('keypad');
   const [raw, setRaw] = useState('');
   const [placing, setPlacing] = useState(false);
@@ -43,7 +51,7 @@ export function Dialer({ me, host, actions }: { me: DialerMe; host: HostBridge; 
   onCall.current = session.state.phase === 'ringing' || session.state.phase === 'in_call';
 
   const startCall = useCallback(
-    async (number: string, contactId: string | null = null) => {
+    async (number: string, contactId: string | null = null, record?: DialRecord) => {
       if (onCall.current) return;
       const e164 = toE164(number, country);
       setTab('keypad');
@@ -56,13 +64,18 @@ export function Dialer({ me, host, actions }: { me: DialerMe; host: HostBridge; 
       }
       setPlacing(true);
       try {
-        const placed = await placeCall(e164, contactId, me.account.features.includes('web_dialer'));
+        const placed = await placeCall(e164, contactId, me.account.features.includes('web_dialer'), record);
         const shown = displayNumber(e164, country);
         if (placed.kind === 'simulated') {
           setCallMessage(t('call.placedSimulated', { number: shown }));
           session.placed(placed.call, await callerOf(e164, placed.call.contactId ?? contactId));
-        } else if (placed.kind === 'browser') setCallError(t('audio.twilioMissing'));
-        else
+        } else if (placed.kind === 'browser') {
+          if (!audio.place) setCallError(t('audio.twilioNotReady'));
+          else {
+            setBrowserNumber(shown);
+            await audio.place(placed.connectParams);
+          }
+        } else
           setCallMessage(
             t('call.ringingYourPhone', { phone: displayNumber(placed.ringing, country), number: shown }),
           );
@@ -74,7 +87,7 @@ export function Dialer({ me, host, actions }: { me: DialerMe; host: HostBridge; 
         setPlacing(false);
       }
     },
-    [country, me.account.features, session.placed, t],
+    [audio, country, me.account.features, session.placed, t],
   );
 
   // Links (`?call=`, a `tel:` handler) and the host page both prefill the number and start the call, once each.
@@ -86,7 +99,7 @@ export function Dialer({ me, host, actions }: { me: DialerMe; host: HostBridge; 
       window.history.replaceState(window.history.state, '', withoutDialRequest(window.location.href));
       void startRef.current(asked);
     }
-    return host.onDialRequest((number) => void startRef.current(number));
+    return host.onDialRequest((number, record) => void startRef.current(number, null, record));
   }, [host]);
 
   const { state } = session;
@@ -101,20 +114,33 @@ export function Dialer({ me, host, actions }: { me: DialerMe; host: HostBridge; 
         <div className="header-actions">{actions}</div>
       </header>
       <LiveStatus connection={session.connection} />
-      <AudioNotice mode={voice} />
-      {/* Not in the middle of a call: the rep asks for permissions when free to read why. */}
+      {state.phase === 'in_call' && coaching.supervised?.callId === state.callId ? (
+        <p role="status" className="notice" data-testid="supervised">
+          {t(`supervised.${coaching.supervised.mode}`)}
+        </p>
+      ) : null}
+      {state.phase === 'idle' ? (
+        <CoachingBadge notices={coaching.notices} onRead={coaching.markRead} />
+      ) : null}
+      <AudioNotice mode={voice.mode} />
+      <AudioProblem audio={audio} />
+      {/* Not in the middle of a call: the rep asks for permissions and checks quality when free to read why. */}
       {state.phase === 'idle' ? <PermissionPrompt /> : null}
+      {state.phase === 'idle' && voice.mode !== 'plan' ? <QualityCheck voice={voice} /> : null}
       <main className="dialer-main">
-        {state.phase === 'ringing' ? (
+        {state.phase === 'idle' && connected ? (
+          <BrowserCall audio={audio} number={browserNumber} />
+        ) : state.phase === 'ringing' ? (
           <IncomingCall
             callId={state.callId}
             caller={state.caller}
             country={country}
-            onAnswer={() => audio.answer()}
+            onAnswer={() => audio.answer(state.callId)}
             onDecline={() => session.decline(state.callId)}
           />
         ) : state.phase === 'in_call' ? (
           <InCall
+            callId={state.callId}
             me={me.member.id}
             caller={state.caller}
             since={state.since}

@@ -27,9 +27,15 @@ export interface RecordRef {
  * What each CRM extension implements (HubSpot calling SDK, Salesforce Open CTI, Odoo, Attio):
  * where dial requests come from, and where the dialer reports its calls and record links.
  */
+/** The CRM record a dial request came from (`crm` is a CRM kind: `salesforce`…), for the call's contact. */
+export interface DialRecord {
+  crm: string;
+  id: string;
+}
+
 export interface HostBridge {
-  /** Returns a function that stops listening. */
-  onDialRequest(callback: (number: string) => void): () => void;
+  /** Returns a function that stops listening. `record` is the CRM record the number was clicked on, when known. */
+  onDialRequest(callback: (number: string, record?: DialRecord) => void): () => void;
   /** The rep signed in (or out, with null): hosts such as HubSpot show their own state from it. */
   signedIn(member: { id: string; name: string; email: string } | null): void;
   /** A call rings for this rep: the host may pop the caller's record. */

@@ -1,4 +1,7 @@
 import { type HostBridge, plainTabHost } from './host-bridge.ts';
+import { hubspotHost } from './hosts/hubspot.ts';
+import { odooHost } from './hosts/odoo.ts';
+import { salesforceHost } from './hosts/salesforce.ts';
 
 /**
  * The host bridges by the name a CRM extension puts in the dialer's URL (`/dialer?host=hubspot`).
@@ -6,6 +9,9 @@ import { type HostBridge, plainTabHost } from './host-bridge.ts';
  */
 const HOSTS: Record<string, (win: Window) => HostBridge> = {
   plain: plainTabHost,
+  hubspot: hubspotHost,
+  odoo: odooHost,
+  salesforce: salesforceHost,
 };
 
 export function hostFromUrl(win: Window = window): HostBridge {

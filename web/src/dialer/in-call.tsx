@@ -1,6 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { useState } from 'react';
 import type { CallAudio } from './call-audio.ts';
+import { warningFor } from './call-quality.ts';
 import { CallTimer } from './call-timer.tsx';
 import { CallerCard } from './caller-card.tsx';
 import { Keypad } from './keypad.tsx';
@@ -12,6 +13,7 @@ import { useCallAudioState } from './use-call-audio.ts';
 
 /** The call in progress: timer, mute, hold, DTMF keypad, transfer, notes and hang up. */
 export function InCall({
+  callId,
   me,
   caller,
   since,
@@ -20,6 +22,7 @@ export function InCall({
   notes,
   onNotesChange,
 }: {
+  callId: string;
   me: string;
   caller: CallerView;
   since: number;
@@ -33,6 +36,7 @@ export function InCall({
   const [panel, setPanel] = useState<'none' | 'keypad' | 'transfer'>('none');
   const [transferLabel, setTransferLabel] = useState<string | null>(null);
   const toggle = (next: 'keypad' | 'transfer') => setPanel(panel === next ? 'none' : next);
+  const warning = warningFor(state.warnings);
   return (
     <section className="call-screen in-call" aria-labelledby="incall-title">
       <h2 id="incall-title" className="call-phase" aria-live="polite">
@@ -40,6 +44,11 @@ export function InCall({
       </h2>
       <CallerCard caller={caller} country={country} />
       <CallTimer since={since} />
+      {warning ? (
+        <p className="banner warning" role="alert">
+          {t(warning)}
+        </p>
+      ) : null}
       <output className="call-flags">
         {state.muted ? <span className="call-flag">{t('incall.muted')}</span> : null}
         {state.onHold ? <span className="call-flag">{t('incall.onHold')}</span> : null}
@@ -57,6 +66,8 @@ export function InCall({
           type="button"
           className="secondary"
           aria-pressed={state.onHold}
+          disabled={!audio.canHold}
+          aria-describedby={audio.canHold ? undefined : 'hold-unavailable'}
           onClick={() => audio.setOnHold(!state.onHold)}
         >
           {state.onHold ? t('incall.resume') : t('incall.hold')}
@@ -78,6 +89,11 @@ export function InCall({
           {t('incall.transfer')}
         </button>
       </div>
+      {audio.canHold ? null : (
+        <p className="muted" id="hold-unavailable">
+          {t('incall.holdUnavailable')}
+        </p>
+      )}
       {panel === 'keypad' ? (
         <>
           <Keypad label={t('incall.keypad')} onKey={(key) => audio.sendDigit(key)} />
@@ -86,11 +102,12 @@ export function InCall({
       ) : null}
       {panel === 'transfer' ? (
         <TransferPanel
+          callId={callId}
           me={me}
           country={country}
-          onTransfer={(target) => {
-            audio.transfer('memberId' in target ? target.memberId : target.number);
-            setTransferLabel(target.label);
+          onTransferred={(done) => {
+            audio.transfer(done.to);
+            setTransferLabel(done.label);
             setPanel('none');
           }}
         />
@@ -99,7 +116,7 @@ export function InCall({
         <p role="status">{t('incall.transferred', { target: transferLabel })}</p>
       ) : null}
       <NotesField value={notes} onChange={onNotesChange} />
-      <button type="button" className="danger hang-up" onClick={() => audio.hangUp()}>
+      <button type="button" className="danger hang-up" onClick={() => audio.hangUp(callId)}>
         {t('incall.hangUp')}
       </button>
     </section>

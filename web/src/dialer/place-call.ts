@@ -1,4 +1,5 @@
 import { api } from '../api/client.ts';
+import type { DialRecord } from './host-bridge.ts';
 import type { CallSummary, ClickToCallAnswer } from './types.ts';
 
 export type PlacedCall =
@@ -14,11 +15,18 @@ export type PlacedCall =
  * phone rings first. A simulated browser call answers with its carrier sid only, so its row is
  * found among the member's latest calls by that sid.
  */
-export async function placeCall(to: string, contactId: string | null, browser: boolean): Promise<PlacedCall> {
+export async function placeCall(
+  to: string,
+  contactId: string | null,
+  browser: boolean,
+  record?: DialRecord,
+): Promise<PlacedCall> {
   const answer = await api<ClickToCallAnswer>('POST', '/api/calls', {
     to,
     mode: browser ? 'browser' : 'call_me_first',
     ...(contactId ? { contactId } : {}),
+    // The server gives the call the Parley contact its CRM sync linked to that record, if any.
+    ...(record ? { crmRecord: { kind: record.crm, id: record.id } } : {}),
   });
   if (answer.mode === 'browser')
     return { kind: 'browser', to: answer.to, connectParams: answer.connectParams };

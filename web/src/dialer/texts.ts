@@ -22,7 +22,6 @@ export const dialerEn = {
   'call.starting': 'Calling…',
   'call.failed': 'The call could not start: {message}',
   'call.placedSimulated': 'Call placed through the simulator to {number}.',
-  'call.placedTwilio': 'Ready to call {number}: the browser connects through Twilio.',
   'call.ringingYourPhone': 'Your phone {phone} rings first, then Parley calls {number}.',
   'incoming.title': 'Incoming call',
   'incoming.unknown': 'Unknown caller',
@@ -50,6 +49,8 @@ export const dialerEn = {
   'incall.transferConfirm': 'Transfer the call',
   'incall.transferred': 'Transfer to {target} requested.',
   'incall.hangUp': 'Hang up',
+  'incall.holdUnavailable': 'Hold is not available with Twilio yet: mute your microphone instead.',
+  'incall.transferFailed': 'The transfer failed: {message}',
   'notes.label': 'Notes',
   'notes.placeholder': 'What was said, what to do next',
   'ended.title': 'Call ended',
@@ -91,10 +92,34 @@ export const dialerEn = {
   'contacts.empty': 'No contact matches.',
   'contacts.call': 'Call {name}',
   'audio.simulator':
-    'Simulator mode: no audio. The server plays calls from a script (it answers for you); call controls show the state only. Talking and hearing need Twilio.',
+    'Simulator mode: no audio. The server plays calls from a script; when it names nobody to answer, Answer, Decline and Hang up here decide. Mute, hold and keypad show the state only. Talking and hearing need Twilio.',
   'audio.planRequired': 'The browser dialer is part of the Business plan; calls ring your own phone first.',
-  'audio.twilioMissing':
-    'Twilio is configured but this build has no Twilio Voice SDK: audio cannot play in the browser.',
+  'audio.actionFailed': 'The server did not take your action: {message}',
+  'audio.microphoneBlocked':
+    'The microphone is blocked: allow it for this site in your browser’s settings, then reload the dialer.',
+  'audio.tokenRejected':
+    'Twilio refused the dialer’s access: reload the page. If it happens again, an admin should check TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET and TWILIO_TWIML_APP_SID.',
+  'audio.networkLost': 'The connection to Twilio dropped: check your internet connection, then try again.',
+  'audio.twilioError': 'Twilio error {code}: {message}',
+  'audio.twilioNotReady': 'The browser phone is still connecting to Twilio: try again in a moment.',
+  'quality.title': 'Call quality check',
+  'quality.run': 'Check microphone and network',
+  'quality.running': 'Checking… say a few words into the microphone.',
+  'quality.mic': 'Microphone level',
+  'quality.micHeard': 'Your microphone works.',
+  'quality.micSilent': 'Nothing was heard: check that the microphone is plugged in and not muted.',
+  'quality.micFailed': 'The microphone could not be opened: {message}',
+  'quality.network': 'Network {verdict}: round trip {rtt} ms, jitter {jitter} ms, loss {loss} %.',
+  'quality.twilio': 'Twilio test call quality: {quality}.',
+  'quality.good': 'good',
+  'quality.fair': 'fair, calls may crackle',
+  'quality.poor': 'poor, calls will cut out',
+  'quality.networkFailed': 'The network test failed: {message}',
+  'quality.warnLost':
+    'Call audio is cutting out: the connection is dropping. Check the Wi-Fi or use a cable.',
+  'quality.warnLoss': 'Unstable connection: sound is being lost. Pause downloads and video calls.',
+  'quality.warnLatency': 'Slow connection: the other person may hear you late or choppy.',
+  'quality.warnMicSilent': 'Your microphone is sending silence: check it is not muted in your system.',
   'permissions.title': 'Allow the microphone and notifications',
   'permissions.why': 'Parley needs the microphone to talk and notifications to ring when this tab is hidden.',
   'permissions.ask': 'Allow',
@@ -112,6 +137,14 @@ export const dialerEn = {
   'popup.done': 'The dialer is signed in: this window closes by itself.',
   'popup.noOpener': 'Open this window from the dialer’s “Sign in in a new window” button.',
   'popup.failed': 'The dialer could not be signed in: {message}',
+  'coaching.badge': '{count} new coaching comments',
+  'coaching.at': 'at {moment}',
+  'coaching.reply': '{name} replied',
+  'coaching.comment': '{name} commented',
+  'coaching.seen': 'Mark as read',
+  'supervised.listen': 'A supervisor is listening to this call.',
+  'supervised.whisper': 'A supervisor is whispering to you: the customer does not hear them.',
+  'supervised.barge': 'A supervisor has joined the call: the customer hears them.',
 } as const;
 
 export type DialerTextKey = keyof typeof dialerEn;
@@ -137,7 +170,6 @@ export const dialerFr = {
   'call.starting': 'Appel en cours…',
   'call.failed': 'L’appel n’a pas pu démarrer : {message}',
   'call.placedSimulated': 'Appel passé par le simulateur vers {number}.',
-  'call.placedTwilio': 'Prêt à appeler {number} : le navigateur se connecte via Twilio.',
   'call.ringingYourPhone': 'Votre téléphone {phone} sonne d’abord, puis Parley appelle le {number}.',
   'incoming.title': 'Appel entrant',
   'incoming.unknown': 'Appelant inconnu',
@@ -165,6 +197,9 @@ export const dialerFr = {
   'incall.transferConfirm': 'Transférer l’appel',
   'incall.transferred': 'Transfert vers {target} demandé.',
   'incall.hangUp': 'Raccrocher',
+  'incall.holdUnavailable':
+    'La mise en attente n’est pas encore disponible avec Twilio : coupez plutôt votre micro.',
+  'incall.transferFailed': 'Le transfert a échoué : {message}',
   'notes.label': 'Notes',
   'notes.placeholder': 'Ce qui a été dit, la suite à donner',
   'ended.title': 'Appel terminé',
@@ -206,11 +241,38 @@ export const dialerFr = {
   'contacts.empty': 'Aucun contact ne correspond.',
   'contacts.call': 'Appeler {name}',
   'audio.simulator':
-    'Mode simulateur : pas de son. Le serveur joue les appels d’après un scénario (qui répond pour vous) ; les commandes n’affichent que l’état. Parler et entendre demandent Twilio.',
+    'Mode simulateur : pas de son. Le serveur joue les appels d’après un scénario ; quand il ne dit pas qui répond, Répondre, Refuser et Raccrocher décident ici. Micro, attente et clavier n’affichent que l’état. Parler et entendre demandent Twilio.',
   'audio.planRequired':
     'Le téléphone dans le navigateur fait partie de l’offre Business ; les appels sonnent d’abord sur votre téléphone.',
-  'audio.twilioMissing':
-    'Twilio est configuré mais cette version n’embarque pas le SDK Twilio Voice : pas de son dans le navigateur.',
+  'audio.actionFailed': 'Le serveur n’a pas pris en compte votre action : {message}',
+  'audio.microphoneBlocked':
+    'Le micro est bloqué : autorisez-le pour ce site dans les réglages du navigateur, puis rechargez le combiné.',
+  'audio.tokenRejected':
+    'Twilio a refusé l’accès du combiné : rechargez la page. Si cela se reproduit, un administrateur doit vérifier TWILIO_API_KEY_SID, TWILIO_API_KEY_SECRET et TWILIO_TWIML_APP_SID.',
+  'audio.networkLost':
+    'La connexion à Twilio est coupée : vérifiez votre connexion internet, puis réessayez.',
+  'audio.twilioError': 'Erreur Twilio {code} : {message}',
+  'audio.twilioNotReady':
+    'Le téléphone du navigateur se connecte encore à Twilio : réessayez dans un instant.',
+  'quality.title': 'Test de qualité d’appel',
+  'quality.run': 'Tester le micro et le réseau',
+  'quality.running': 'Test en cours… dites quelques mots dans le micro.',
+  'quality.mic': 'Niveau du micro',
+  'quality.micHeard': 'Votre micro fonctionne.',
+  'quality.micSilent': 'Aucun son capté : vérifiez que le micro est branché et non coupé.',
+  'quality.micFailed': 'Impossible d’ouvrir le micro : {message}',
+  'quality.network': 'Réseau {verdict} : aller-retour {rtt} ms, gigue {jitter} ms, pertes {loss} %.',
+  'quality.twilio': 'Qualité de l’appel de test Twilio : {quality}.',
+  'quality.good': 'bon',
+  'quality.fair': 'moyen, les appels peuvent grésiller',
+  'quality.poor': 'mauvais, les appels vont couper',
+  'quality.networkFailed': 'Le test réseau a échoué : {message}',
+  'quality.warnLost':
+    'Le son de l’appel coupe : la connexion décroche. Vérifiez le Wi-Fi ou branchez un câble.',
+  'quality.warnLoss': 'Connexion instable : du son se perd. Suspendez téléchargements et visioconférences.',
+  'quality.warnLatency': 'Connexion lente : votre correspondant peut vous entendre en retard ou haché.',
+  'quality.warnMicSilent':
+    'Votre micro n’envoie que du silence : vérifiez qu’il n’est pas coupé dans le système.',
   'permissions.title': 'Autorisez le micro et les notifications',
   'permissions.why':
     'Parley a besoin du micro pour parler et des notifications pour sonner quand cet onglet est caché.',
@@ -231,6 +293,14 @@ export const dialerFr = {
   'popup.noOpener':
     'Ouvrez cette fenêtre avec le bouton « Se connecter dans une nouvelle fenêtre » du combiné.',
   'popup.failed': 'Le combiné n’a pas pu être connecté : {message}',
+  'coaching.badge': '{count} nouveaux commentaires de coaching',
+  'coaching.at': 'à {moment}',
+  'coaching.reply': '{name} a répondu',
+  'coaching.comment': '{name} a commenté',
+  'coaching.seen': 'Marquer comme lu',
+  'supervised.listen': 'Un superviseur écoute cet appel.',
+  'supervised.whisper': 'Un superviseur vous souffle : le client ne l’entend pas.',
+  'supervised.barge': 'Un superviseur a rejoint l’appel : le client l’entend.',
 } as const satisfies Record<DialerTextKey, string>;
 
 const DIALER_TEXTS = { en: dialerEn, fr: dialerFr } as const;

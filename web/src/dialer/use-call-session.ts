@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { showNotification } from '../ui/pwa.ts';
 import type { CallAudio } from './call-audio.ts';
 import { callReducer, IDLE } from './call-state.ts';
-import type { HostBridge } from './host-bridge.ts';
+import type { CallInfo, HostBridge } from './host-bridge.ts';
 import type { CallerView } from './live-event.ts';
 import type { DialerT } from './texts.ts';
 import type { CallResult, CallSummary } from './types.ts';
@@ -31,24 +31,32 @@ export function useCallSession(memberId: string, audio: CallAudio, host: HostBri
     if (event.type === 'incoming_call' && event.memberIds.includes(memberId)) notifyIncoming(t, event);
   });
 
+  // Read by the ringing effect's cleanup, which runs after the render that left the ringing phase.
+  const phase = useRef(state.phase);
+  phase.current = state.phase;
+
   // A new call starts clean: no notes, mute or digits left over from the last one.
   const ringingId = state.phase === 'ringing' ? state.callId : null;
   // Only a new ringing call id resets and tells the host; the caller is read as it is then.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reported once per call id
   useEffect(() => {
-    if (!ringingId) return;
+    if (!ringingId || state.phase !== 'ringing') return;
     direction.current = 'inbound';
     setNotes('');
     audio.reset();
-    if (state.phase === 'ringing')
-      host.incomingCall({
-        callId: ringingId,
-        direction: 'inbound',
-        number: state.caller.from,
-        contact: state.caller.contact
-          ? { id: state.caller.contact.id, name: state.caller.contact.name }
-          : null,
-      });
+    const info: CallInfo = {
+      callId: ringingId,
+      direction: 'inbound',
+      number: state.caller.from,
+      contact: state.caller.contact ? { id: state.caller.contact.id, name: state.caller.contact.name } : null,
+    };
+    host.incomingCall(info);
+    // Declined here, answered by a teammate or hung up while ringing: the host, which heard the
+    // call ring, hears it is over for this rep (the after-call screen reports the other endings).
+    return () => {
+      if (phase.current === 'idle')
+        host.callEnded({ ...info, result: null, talkSeconds: null, notes: '', disposition: null });
+    };
   }, [ringingId, audio, host]);
 
   const inCallId = state.phase === 'in_call' ? state.callId : null;
@@ -119,7 +127,7 @@ export function useCallSession(memberId: string, audio: CallAudio, host: HostBri
   }, [state, host, notes]);
   const decline = useCallback(
     (callId: string) => {
-      audio.decline();
+      audio.decline(callId);
       dispatch({ kind: 'declined', callId });
     },
     [audio],

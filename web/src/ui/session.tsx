@@ -1,4 +1,12 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import {
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+} from 'react';
 import { ApiError, api, onBearerRejected, setBearer } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Field } from './field.tsx';
@@ -7,6 +15,13 @@ export interface Me {
   member: { id: string; name: string; email: string; role: 'admin' | 'member' };
   account: { id: string; name: string };
 }
+
+const Refresh = createContext<() => Promise<void>>(async () => undefined);
+
+/** Reads `/api/me` again: after a change to what the session says (the plan and its features). */
+export const useRefreshSession = () => useContext(Refresh);
+/** For apps that hold the signed-in state themselves (the console) to offer the same refresh. */
+export const RefreshSessionProvider = Refresh.Provider;
 
 /**
  * Shows the sign-in form until `/api/me` answers, then the app with who is signed in.
@@ -38,9 +53,12 @@ export function Session({
     setBearer(null);
     setMe(null);
   }, []);
+  const refresh = useCallback(async () => {
+    setMe(await api<Me>('GET', '/api/me'));
+  }, []);
   if (me === undefined) return <p aria-busy="true">{t('common.loading')}</p>;
   if (me === null) return <SignIn onSignedIn={setMe} extra={signInExtra?.(setMe)} />;
-  return <>{children(me, signOut)}</>;
+  return <Refresh.Provider value={refresh}>{children(me, signOut)}</Refresh.Provider>;
 }
 
 export function SignIn({ onSignedIn, extra }: { onSignedIn: (me: Me) => void; extra?: ReactNode }) {

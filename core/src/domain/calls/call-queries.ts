@@ -45,7 +45,7 @@ const toSummary = (r: Row): CallSummary => ({
 });
 
 /** Admins see every call of the account; a member sees the calls they took, placed or were rung for. */
-function visibleTo(principal: Principal) {
+export function visibleTo(principal: Principal) {
   return principal.role === 'admin'
     ? sql``
     : sql`and (member_id = ${principal.memberId} or jsonb_exists(record->'rungMemberIds', ${principal.memberId}::text))`;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { enqueueRecording } from '../../ai/pipeline/enqueue.ts';
 import { AppError } from '../../errors.ts';
 import type { Plan } from '../../routing/plan.ts';
 import type { Db, Queryable } from '../../store/db.ts';
@@ -140,6 +141,11 @@ function dedupeKey(event: CallEvent): string {
   return createHash('sha256').update(JSON.stringify(event)).digest('hex');
 }
 
+/** The recording the AI pipeline processes: the conversation's, else the voicemail. */
+function recordingSid(record: Partial<CallRecord>): string | undefined {
+  return record.recording?.sid ?? record.voicemail?.recordingSid;
+}
+
 export interface RecordedEvents {
   call: StoredCall;
   record: CallRecord;
@@ -179,6 +185,8 @@ export async function recordCallEvents(
     if (becameFinal || (row.final && before !== after))
       await tx.execute(sql`insert into outbox (account_id, topic, subject_id)
         values (${row.account_id}, ${becameFinal ? 'call.final' : 'call.updated'}, ${callId})`);
+    if (recordingSid(record) && recordingSid(record) !== recordingSid(row.record))
+      await enqueueRecording(tx, row.account_id, callId);
     return {
       call: toCall({ ...row, record, final: record.final, member_id: memberId }),
       record,

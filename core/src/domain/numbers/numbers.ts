@@ -18,6 +18,8 @@ export interface PhoneNumber {
   label: string | null;
   assignedMemberId: string | null;
   isTeamLine: boolean;
+  /** Calls on this number are never recorded (and the recording notice is not played). */
+  doNotRecord: boolean;
   createdAt: Date;
 }
 
@@ -30,6 +32,7 @@ interface Row {
   label: string | null;
   assigned_member_id: string | null;
   is_team_line: boolean;
+  do_not_record: boolean;
   created_at: Date;
 }
 
@@ -41,6 +44,7 @@ const toNumber = (r: Row): PhoneNumber => ({
   label: r.label,
   assignedMemberId: r.assigned_member_id,
   isTeamLine: r.is_team_line,
+  doNotRecord: r.do_not_record,
   createdAt: r.created_at,
 });
 
@@ -159,7 +163,11 @@ export async function updateNumber(
   db: Db,
   actor: Actor,
   id: string,
-  patch: { label?: string | null | undefined; assignTo?: Assignment | undefined },
+  patch: {
+    label?: string | null | undefined;
+    assignTo?: Assignment | undefined;
+    doNotRecord?: boolean | undefined;
+  },
 ): Promise<PhoneNumber> {
   return db.transaction(async (tx) => {
     const current = await getNumber(tx, actor.accountId, id);
@@ -173,16 +181,18 @@ export async function updateNumber(
         : null;
     const teamLine = assign ? current.isTeamLine : Boolean(patch.assignTo && 'team' in patch.assignTo);
     const label = patch.label === undefined ? current.label : patch.label;
+    const doNotRecord = patch.doNotRecord ?? current.doNotRecord;
     const row =
       await tx.one<Row>(sql`update phone_numbers set label = ${label}, assigned_member_id = ${memberId},
-        is_team_line = ${teamLine} where id = ${id} and account_id = ${actor.accountId} returning *`);
+        is_team_line = ${teamLine}, do_not_record = ${doNotRecord}
+        where id = ${id} and account_id = ${actor.accountId} returning *`);
     await recordAudit(tx, {
       accountId: actor.accountId,
       actorMemberId: actor.memberId,
       action: 'number.updated',
       targetType: 'phone_number',
       targetId: id,
-      details: { label, assignedMemberId: memberId, isTeamLine: teamLine },
+      details: { label, assignedMemberId: memberId, isTeamLine: teamLine, doNotRecord },
     });
     return toNumber(row);
   });

@@ -1,7 +1,9 @@
+import { CRM_KINDS } from '@parley/connectors';
 import { z } from 'zod';
 import { annotateCall, getCallFor, listCalls } from '../../domain/calls/call-queries.ts';
-import { clickToCall } from '../../domain/calls/click-to-call.ts';
+import { clickToCallFromRecord } from '../../domain/calls/click-to-call-record.ts';
 import { addComment, listComments } from '../../domain/calls/comments.ts';
+import { listTransfers } from '../../domain/calls/transfer.ts';
 import { browserVoiceToken } from '../../domain/calls/voice-token.ts';
 import { route } from '../route.ts';
 import { IdParams, LimitQuery } from '../schemas.ts';
@@ -30,6 +32,7 @@ const CommentBody = z.strictObject({
     .min(0, 'A moment of the recording, from 0')
     .max(86_400)
     .optional(),
+  parentId: z.uuid('Not a valid comment id').optional(),
 });
 
 export const callRoutes = [
@@ -58,7 +61,8 @@ export const callRoutes = [
     params: IdParams,
     response: { status: 200 },
     async handler({ principal, params, services }) {
-      return { body: await getCallFor(services.db, principal, params.id) };
+      const call = await getCallFor(services.db, principal, params.id);
+      return { body: { ...call, transfers: await listTransfers(services.db, principal.accountId, call.id) } };
     },
   }),
   route({
@@ -85,20 +89,21 @@ export const callRoutes = [
     params: IdParams,
     response: { status: 200 },
     async handler({ principal, params, services }) {
-      return { body: { comments: await listComments(services.db, principal, params.id) } };
+      return { body: { comments: await listComments(services.db, principal, params.id, services.now()) } };
     },
   }),
   route({
     method: 'post',
     path: '/api/calls/:id/comments',
-    summary: 'Add a coaching comment, optionally at a moment of the recording (admins)',
+    summary:
+      'Add a coaching comment at a moment of the recording, or reply with parentId (admins; members on their own calls)',
     tag: 'calls',
-    access: 'admin',
+    access: 'member',
     params: IdParams,
     body: CommentBody,
     response: { status: 201 },
     async handler({ principal, params, body, services }) {
-      return { status: 201, body: await addComment(services.db, principal, params.id, body) };
+      return { status: 201, body: await addComment(services.db, services.bus, principal, params.id, body) };
     },
   }),
 ];
@@ -106,6 +111,13 @@ export const callRoutes = [
 const ClickToCallBody = z.strictObject({
   to: z.string().trim().min(3, 'Enter the number to call').max(40),
   contactId: z.uuid('Not a valid contact id').optional(),
+  /** The CRM record the number was clicked on: the call gets the Parley contact the sync linked to it. */
+  crmRecord: z
+    .strictObject({
+      kind: z.enum(CRM_KINDS, 'Use hubspot, salesforce, attio or odoo'),
+      id: z.string().trim().min(1, 'Give the record’s id').max(255),
+    })
+    .optional(),
   mode: z.enum(['browser', 'call_me_first'], 'Choose browser or call_me_first').optional(),
   /** Simulator only: what the callee does (answers or not, how long they talk). */
   simulate: z
@@ -125,13 +137,13 @@ export const clickToCallRoutes = [
     method: 'post',
     path: '/api/calls',
     summary:
-      'Click to call: with Twilio, returns the params the browser dialer connects with; on the simulator, places the call through the webhooks',
+      'Click to call: with Twilio, returns the params the browser dialer connects with; on the simulator, places the call through the webhooks. With crmRecord, the call is with the contact linked to that record; the answer’s crmRecord.contactId is null when none is',
     tag: 'calls',
     access: 'member',
     body: ClickToCallBody,
     response: { status: 201 },
     async handler({ principal, body, services }) {
-      return { status: 201, body: await clickToCall(services, principal, body) };
+      return { status: 201, body: await clickToCallFromRecord(services, principal, body) };
     },
   }),
   route({

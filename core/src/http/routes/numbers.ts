@@ -43,6 +43,7 @@ const BuyBody = z.strictObject({
 const NumberPatch = z.strictObject({
   label: z.string().trim().max(80).nullable().optional(),
   assignTo: AssignTo.optional(),
+  doNotRecord: z.boolean('true never records calls on this number').optional(),
 });
 
 export const numberRoutes = [
@@ -96,7 +97,7 @@ export const numberRoutes = [
   route({
     method: 'patch',
     path: '/api/numbers/:id',
-    summary: 'Relabel or reassign a number',
+    summary: 'Relabel or reassign a number, or stop recording its calls (doNotRecord)',
     tag: 'numbers',
     access: 'admin',
     params: IdParams,

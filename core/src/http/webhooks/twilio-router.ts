@@ -12,6 +12,9 @@ import {
 } from '../../domain/calls/live-events.ts';
 import { startOutboundCall } from '../../domain/calls/outbound.ts';
 import { getContact } from '../../domain/contacts/contacts.ts';
+import { recordingNotice } from '../../domain/recording-policy/notice.ts';
+import { recordsCalls } from '../../domain/recording-policy/number-policy.ts';
+import { movedToConference } from '../../domain/supervision/supervision.ts';
 import { toE164 } from '../../phone/e164.ts';
 import { afterGather, type GatherAnswer, stepAt } from '../../routing/paths.ts';
 import type { Speech } from '../../routing/plan.ts';
@@ -44,6 +47,7 @@ import {
   statusEvent,
   transcriptionEvent,
 } from './twilio-events.ts';
+import { callerJoinsConference, conferenceHandler, superviseHandler } from './twilio-supervision.ts';
 
 const ANSWER_CLAIM_MS = 4 * 3_600_000;
 
@@ -91,7 +95,7 @@ async function enterStep(
       callId: call.id,
       path,
       callerId: call.from,
-      record: true,
+      record: await recordsCalls(services.db, call.numberId),
       language,
       ...(notice ? { notice } : {}),
     },
@@ -146,7 +150,16 @@ const browserCall: Handler = async (services, req, res) => {
     to,
     contactId,
   });
-  twiml(res, renderOutboundDial({ base: services.publicUrl, callId: call.id, callerId, to, record: true }));
+  twiml(
+    res,
+    renderOutboundDial({
+      base: services.publicUrl,
+      callId: call.id,
+      callerId,
+      to,
+      record: await recordsCalls(services.db, call.numberId),
+    }),
+  );
 };
 
 const voice: Handler = async (services, req, res) => {
@@ -166,9 +179,13 @@ const voice: Handler = async (services, req, res) => {
     from: payload.From,
     to: payload.To,
   });
+  // The legal notice comes first, before any menu or ringing, whenever the call is recorded.
+  const notice = (await recordsCalls(services.db, call.numberId))
+    ? recordingNotice(number.account.locale)
+    : undefined;
   twiml(
     res,
-    await enterStep(services, call, '0', undefined, {
+    await enterStep(services, call, '0', notice, {
       locale: number.account.locale,
       caller: callerView(call.from, contact),
     }),
@@ -209,6 +226,8 @@ export function twilioWebhookRouter(services: Services): Router {
   on('/bridge', bridgeHandler);
   on('/recording', recordingHandler);
   on('/transcription', transcriptionHandler);
+  on('/conference', conferenceHandler);
+  on('/supervise', superviseHandler);
   return router;
 }
 
@@ -227,6 +246,7 @@ const dialHandler: Handler = async (services, req, res) => {
   if (!call) return forbidden(res);
   const payload = parseWebhook(dialActionSchema, normaliseStatus(formOf(req)), 'dial action');
   await record(services, call, [dialEvent(payload, services.now())]);
+  if (await movedToConference(services.db, call.id)) return twiml(res, callerJoinsConference(call.id));
   const path = pathOf(req);
   const step = call.plan ? stepAt(call.plan, path) : undefined;
   if (!step || (step.kind !== 'ring' && step.kind !== 'forward')) return twiml(res, renderHangup());
@@ -320,7 +340,7 @@ const bridgeHandler: Handler = async (services, req, res) => {
       callId: call.id,
       callerId: call.from,
       to,
-      record: true,
+      record: await recordsCalls(services.db, call.numberId),
       greeting,
     }),
   );

@@ -4,7 +4,7 @@ import type { TestServer } from '../../http/testing/test-server.ts';
 import { sql } from '../../store/sql.ts';
 import { simulatorCredentials } from '../../telephony/account-carriers.ts';
 import type { CallScript } from '../../telephony/simulator/voice/call-script.ts';
-import { simulateInboundCall } from '../../telephony/simulator/voice/index.ts';
+import { type SimulatedRecordings, simulateInboundCall } from '../../telephony/simulator/voice/index.ts';
 import { connectWith } from '../admin.ts';
 import type { Connection } from '../connections.ts';
 import { type SyncWorker, startSyncWorker } from '../worker.ts';
@@ -69,7 +69,7 @@ export async function syncRows(server: TestServer, callId: string) {
 /** A customer calls the team's number, through Twilio's webhooks as the simulator plays them. */
 export async function inboundCall(
   server: TestServer,
-  input: { from: string; to: string; script: CallScript },
+  input: { from: string; to: string; script: CallScript; recordings?: SimulatedRecordings },
 ): Promise<string> {
   const { accountSid, authToken } = simulatorCredentials(server.services.secrets);
   const story = await simulateInboundCall({
@@ -80,6 +80,7 @@ export async function inboundCall(
     from: input.from,
     to: input.to,
     script: input.script,
+    ...(input.recordings ? { recordings: input.recordings } : {}),
   });
   const row = await server.services.db.one<{ id: string }>(
     sql`select id from calls where carrier_call_sid = ${story.callSid}`,

@@ -11,6 +11,7 @@ import {
 } from '../number-search.ts';
 import { BaseUrlRequestClient } from './base-url-request-client.ts';
 import { parseTwilioError } from './parse-twilio-error.ts';
+import { redirectCall } from './redirect-call.ts';
 import { toTwilioSearchParams } from './search-params.ts';
 
 export interface TwilioCredentials {
@@ -86,6 +87,8 @@ export function createTwilioCarrier(creds: TwilioCredentials, options: TwilioCar
         throw parseTwilioError(error);
       }
     },
+
+    redirectCall: (sid, twiml) => redirectCall(client, sid, twiml),
 
     async searchAvailable(input) {
       const search = parseNumberSearch(input);

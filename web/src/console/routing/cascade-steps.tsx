@@ -1,11 +1,8 @@
 import { Field, SelectField } from '../../ui/field.tsx';
 import { useConsoleText } from '../texts.ts';
 import type { Member } from '../types.ts';
-
-export interface Step {
-  memberId: string;
-  ringSeconds: string;
-}
+import type { Step } from './draft.ts';
+import { ListError } from './target-fields.tsx';
 
 /** The cascade's members in ring order, moved with buttons (keyboard-friendly, unlike drag and drop). */
 export function CascadeSteps({
@@ -85,11 +82,7 @@ export function CascadeSteps({
           </li>
         ))}
       </ol>
-      {error('steps') ? (
-        <p className="field-error" role="alert">
-          {error('steps')}
-        </p>
-      ) : null}
+      <ListError text={error('steps')} />
       <button
         type="button"
         className="secondary small"

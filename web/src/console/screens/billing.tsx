@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Field } from '../../ui/field.tsx';
+import { useRefreshSession } from '../../ui/session.tsx';
 import { money } from '../format.ts';
 import { useLoad, useSubmit } from '../load.ts';
 import { ApiNotice, Done } from '../notice.tsx';
@@ -19,6 +20,7 @@ export function BillingScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const seats = useSubmit();
   const plan = useSubmit();
+  const refreshSession = useRefreshSession();
   async function askPreview(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
@@ -41,7 +43,8 @@ export function BillingScreen() {
     const done = await plan.run(() => api<unknown>('PUT', '/api/billing/plan', { plan: next }));
     if (done === undefined) return;
     setMessage(t('billing.planChanged', { plan: t(`billing.plan.${next}`) }));
-    await billing.reload();
+    // The menu and the Business screens follow the plan's features, which the session holds.
+    await Promise.all([billing.reload(), refreshSession()]);
   }
   const b = billing.data;
   const price = (cents: number) => money(locale, cents, b?.currency ?? 'EUR');

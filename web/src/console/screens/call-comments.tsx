@@ -14,8 +14,20 @@ function byMoment(a: CallComment, b: CallComment): number {
   return at(a) - at(b) || a.createdAt.localeCompare(b.createdAt);
 }
 
+/** Replies of each thread, oldest first (the API threads them one level deep). */
+function repliesByThread(comments: CallComment[]): Map<string, CallComment[]> {
+  const threads = new Map<string, CallComment[]>();
+  for (const c of comments) {
+    if (c.parentId === null) continue;
+    threads.set(c.parentId, [...(threads.get(c.parentId) ?? []), c]);
+  }
+  for (const replies of threads.values()) replies.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return threads;
+}
+
 /**
- * A coach's comments on a call. With a recording, a comment can be pinned to where the player is
+ * A coach's comments on a call, each with its replies (the rep answers the coach, the coach answers
+ * back). With a recording, a comment can be pinned to where the player is
  * (`position`, whole seconds as the API keeps them) and a pinned comment plays from its moment.
  */
 export function CallComments({
@@ -51,7 +63,9 @@ export function CallComments({
     setAdded(true);
     await list.reload();
   }
-  const comments = [...(list.data?.comments ?? [])].sort(byMoment);
+  const all = list.data?.comments ?? [];
+  const comments = all.filter((c) => c.parentId === null).sort(byMoment);
+  const replies = repliesByThread(all);
   return (
     <section aria-labelledby="comments-title">
       <h2 id="comments-title">{t('comments.title')}</h2>
@@ -73,6 +87,13 @@ export function CallComments({
                   when: whenIn(locale, comment.createdAt, timeZone),
                 })}
               </span>
+              <Replies
+                callId={callId}
+                parent={comment}
+                replies={replies.get(comment.id) ?? []}
+                timeZone={timeZone}
+                onSent={list.reload}
+              />
             </div>
             {comment.atSeconds !== null && onSeek ? (
               <div className="row-actions">
@@ -115,5 +136,75 @@ export function CallComments({
         <Done text={added ? t('comments.added') : null} />
       </form>
     </section>
+  );
+}
+
+/** A thread's replies and the form to answer it. */
+function Replies({
+  callId,
+  parent,
+  replies,
+  timeZone,
+  onSent,
+}: {
+  callId: string;
+  parent: CallComment;
+  replies: CallComment[];
+  timeZone: string;
+  onSent: () => Promise<void>;
+}) {
+  const t = useConsoleText();
+  const { locale } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [body, setBody] = useState('');
+  const submit = useSubmit();
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    const done = await submit.run(() =>
+      api<CallComment>('POST', `/api/calls/${callId}/comments`, { body, parentId: parent.id }),
+    );
+    if (!done) return;
+    setBody('');
+    setOpen(false);
+    await onSent();
+  }
+  const name = parent.authorName ?? t('dash.formerMember');
+  return (
+    <>
+      {replies.length > 0 ? (
+        <ul className="comment-replies" aria-label={t('comments.replies', { count: replies.length })}>
+          {replies.map((reply) => (
+            <li key={reply.id} data-comment={reply.id}>
+              <p className="wrap comment-body">{reply.body}</p>
+              <span className="muted">
+                {t('comments.by', {
+                  name: reply.authorName ?? t('dash.formerMember'),
+                  when: whenIn(locale, reply.createdAt, timeZone),
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {open ? (
+        <form onSubmit={send} noValidate aria-label={t('comments.replyTo', { name })}>
+          <TextAreaField
+            label={t('comments.replyBody')}
+            value={body}
+            rows={2}
+            onChange={(e) => setBody(e.target.value)}
+            error={submit.error?.fields.body}
+          />
+          <ApiNotice error={submit.error} />
+          <button type="submit" className="small" disabled={submit.busy}>
+            {t('comments.sendReply')}
+          </button>
+        </form>
+      ) : (
+        <button type="button" className="secondary small" onClick={() => setOpen(true)}>
+          {t('comments.reply')}
+        </button>
+      )}
+    </>
   );
 }

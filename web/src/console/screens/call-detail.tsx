@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { dispositionLabel } from '../../dialer/dispositions.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { duration, whenIn } from '../format.ts';
 import { useLoad } from '../load.ts';
@@ -8,6 +9,7 @@ import { useConsoleText } from '../texts.ts';
 import type { CallSummary, ConsoleMe, Member } from '../types.ts';
 import { BusinessOnly } from './business-only.tsx';
 import { CallComments } from './call-comments.tsx';
+import { CallIntelligence } from './call-intelligence.tsx';
 
 /** One call for a coach: what happened, the recording, the transcript when there is one, and comments. */
 export function CallDetailScreen({ me, callId }: { me: ConsoleMe; callId: string }) {
@@ -26,7 +28,6 @@ function CallDetail({ me, callId }: { me: ConsoleMe; callId: string }) {
   const members = useLoad<{ members: Member[] }>('/api/team/members');
   const audio = useRef<HTMLAudioElement>(null);
   const [position, setPosition] = useState(0);
-  const [unplayable, setUnplayable] = useState(false);
   const record = call.data?.record ?? null;
   const nameOf = (id: string | undefined) => members.data?.members.find((m) => m.id === id)?.name;
   const at = call.data ? whenIn(locale, call.data.createdAt, me.account.timeZone) : '';
@@ -34,7 +35,7 @@ function CallDetail({ me, callId }: { me: ConsoleMe; callId: string }) {
     if (!audio.current) return;
     audio.current.currentTime = seconds;
     setPosition(seconds);
-    void audio.current.play().catch(() => setUnplayable(true));
+    void audio.current.play().catch(() => undefined);
   }
   const answeredBy = nameOf(record?.answeredBy);
   const placedBy = nameOf(record?.placedBy);
@@ -59,44 +60,21 @@ function CallDetail({ me, callId }: { me: ConsoleMe; callId: string }) {
             <span>{t('sup.talk', { duration: duration(locale, record.talkSeconds) })}</span>
           ) : null}
           {record?.disposition ? (
-            <span>{t('sup.disposition', { disposition: record.disposition })}</span>
+            <span>{t('sup.disposition', { disposition: dispositionLabel(locale, record.disposition) })}</span>
           ) : null}
           {record?.notes ? <span className="wrap">{t('sup.notes', { notes: record.notes })}</span> : null}
         </div>
       ) : null}
       {call.data ? (
         <>
-          <h2>{t('sup.recording')}</h2>
-          {record?.recording ? (
-            <div className="card">
-              {/* biome-ignore lint/a11y/useMediaCaption: call recordings have no captions; the transcript below stands for them */}
-              <audio
-                ref={audio}
-                controls
-                preload="metadata"
-                src={record.recording.url}
-                aria-label={t('sup.player')}
-                className="player"
-                onTimeUpdate={(e) => setPosition(e.currentTarget.currentTime)}
-                onError={() => setUnplayable(true)}
-              />
-              {unplayable ? (
-                <p className="notice" role="status">
-                  {t('sup.playerFailed')}
-                </p>
-              ) : null}
-            </div>
-          ) : (
-            <p>{t('sup.noRecording')}</p>
-          )}
-          <h2>{t('sup.transcript')}</h2>
-          {record?.voicemail?.transcript ? (
-            <div className="card">
-              <h3>{t('sup.voicemail')}</h3>
-              <p className="wrap">{record.voicemail.transcript}</p>
-            </div>
-          ) : null}
-          <p className="muted">{t('sup.noTranscript')}</p>
+          <CallIntelligence
+            callId={callId}
+            isAdmin={me.member.role === 'admin'}
+            voicemailTranscript={record?.voicemail?.transcript ?? null}
+            audio={audio}
+            onTime={setPosition}
+            onSeek={seek}
+          />
           <CallComments
             callId={callId}
             position={record?.recording ? position : null}

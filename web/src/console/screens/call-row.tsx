@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { duration, whenIn } from '../format.ts';
 import { Link } from '../router.tsx';
@@ -20,10 +21,13 @@ export function CallRow({
   call,
   members,
   timeZone,
+  actions,
 }: {
   call: CallSummary;
   members: Member[];
   timeZone: string;
+  /** More buttons beside the link (the live list's listen, whisper, barge). */
+  actions?: ReactNode;
 }) {
   const t = useConsoleText();
   const { locale } = useI18n();
@@ -45,6 +49,7 @@ export function CallRow({
         </span>
       </div>
       <div className="row-actions">
+        {actions}
         <Link to={`/supervision/calls/${call.id}`} className="button-link">
           {t('sup.open', { when: at })}
         </Link>

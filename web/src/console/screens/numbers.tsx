@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { CheckField } from '../../ui/check-field.tsx';
 import { Field, SelectField } from '../../ui/field.tsx';
 import { COUNTRIES, countryName } from '../format.ts';
 import { useLoad, useSubmit } from '../load.ts';
@@ -53,6 +54,9 @@ export function NumbersScreen() {
     if (await patch.run(() => api('PATCH', `/api/numbers/${n.id}`, { assignTo: assignmentOf(value) })))
       await owned.reload();
   }
+  async function setDoNotRecord(n: PhoneNumber, doNotRecord: boolean) {
+    if (await patch.run(() => api('PATCH', `/api/numbers/${n.id}`, { doNotRecord }))) await owned.reload();
+  }
   const queryError = (name: string) => search.error?.fields[`query.${name}`];
   return (
     <section aria-labelledby="numbers-title">
@@ -67,8 +71,15 @@ export function NumbersScreen() {
             <div className="row-main">
               <strong>{n.e164}</strong>
               <span className="muted">{countryName(locale, n.country)}</span>
+              {n.doNotRecord ? <span className="muted">{t('numbers.recordingOff')}</span> : null}
             </div>
             <div className="row-actions">
+              <CheckField
+                label={t('numbers.doNotRecord', { number: n.e164 })}
+                checked={n.doNotRecord}
+                disabled={patch.busy}
+                onChange={(e) => setDoNotRecord(n, e.target.checked)}
+              />
               <AssignSelect
                 label={t('numbers.assignOwned', { number: n.e164 })}
                 value={assignmentValue(n)}

@@ -6,6 +6,8 @@ import { useConsoleText } from '../texts.ts';
 import type { CallSummary, ConsoleMe, Member, Presence } from '../types.ts';
 import { BusinessOnly } from './business-only.tsx';
 import { CallRow } from './call-row.tsx';
+import { LiveListeningSettings, RetentionSettings } from './conversation-settings.tsx';
+import { LiveListenButtons } from './live-listen.tsx';
 
 const LIVE_REFRESH_MS = 5_000;
 
@@ -47,11 +49,27 @@ function Supervision({ me }: { me: ConsoleMe }) {
           {live.data && calls.length === 0 ? <p>{t('sup.liveNone')}</p> : null}
           <ul className="rows" data-testid="live-calls">
             {calls.map((call) => (
-              <CallRow key={call.id} call={call} members={names} timeZone={me.account.timeZone} />
+              <CallRow
+                key={call.id}
+                call={call}
+                members={names}
+                timeZone={me.account.timeZone}
+                actions={
+                  me.member.role === 'admin' ? (
+                    <LiveListenButtons call={call} memberId={me.member.id} />
+                  ) : null
+                }
+              />
             ))}
           </ul>
         </div>
       </section>
+      {me.member.role === 'admin' ? (
+        <>
+          <LiveListeningSettings />
+          <RetentionSettings />
+        </>
+      ) : null}
       <section aria-labelledby="sup-members-title">
         <h2 id="sup-members-title">{t('sup.members')}</h2>
         <ul className="rows">

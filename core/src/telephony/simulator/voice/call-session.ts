@@ -4,6 +4,8 @@ import type { CallStatus } from '../../twilio/webhooks/payloads.ts';
 import { computeTwilioSignature } from '../../twilio/webhooks/signature.ts';
 import type { CallScript } from './call-script.ts';
 import { ScriptPlayer } from './call-script.ts';
+import type { DeviceSignal } from './device-signal.ts';
+import type { RecordingHost } from './recording-host.ts';
 import { newSid } from './sids.ts';
 import { rfc2822, SimulatedClock } from './simulated-clock.ts';
 import { readTwiml, type TwimlElement } from './twiml-reader.ts';
@@ -62,6 +64,16 @@ export interface CallSetup {
   script: CallScript;
   clock: () => Date;
   fetch: typeof fetch;
+  /** Dialers that answer, decline and hang up for themselves, when the script names nobody who answers. */
+  devices?: DeviceSignal | undefined;
+  /** Real audio for the call's recordings, served where its RecordingUrl points. */
+  recordings?: SimulatedRecordings | undefined;
+}
+
+export interface SimulatedRecordings {
+  host: RecordingHost;
+  /** The WAV every recording of the call is made of. */
+  audio: Uint8Array;
 }
 
 // Twilio's own limit is its 15 s webhook timeout; the simulator adds a cap on documents so a

@@ -5,9 +5,11 @@ import {
   CallSession,
   type CallSetup,
   type CallStory,
+  type SimulatedRecordings,
   type TwimlDocument,
   type VerbOutcome,
 } from './call-session.ts';
+import type { DeviceSignal } from './device-signal.ts';
 import { playDial } from './dial-verb.ts';
 import { playGather } from './gather-verb.ts';
 import { playRecord } from './record-verb.ts';
@@ -27,6 +29,10 @@ interface SimulationOptions {
   /** The call starts at this clock's reading; the simulation adds the seconds it lets pass. */
   clock?: () => Date;
   fetch?: typeof fetch;
+  /** The members' dialers, deciding for themselves on legs the script names nobody to answer. */
+  devices?: DeviceSignal;
+  /** Makes the call's recordings real audio the server can fetch (see recording-host.ts). */
+  recordings?: SimulatedRecordings;
 }
 
 export interface InboundCallOptions extends SimulationOptions {
@@ -125,6 +131,8 @@ async function runCall(
     script: options.script,
     clock: options.clock ?? (() => new Date()),
     fetch: options.fetch ?? fetch,
+    devices: options.devices,
+    recordings: options.recordings,
   });
   session.line(`Call ${parties.from} → ${parties.to}`);
   if (unanswered) {

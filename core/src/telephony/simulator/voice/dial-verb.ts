@@ -2,6 +2,7 @@ import { CarrierError } from '../../errors.ts';
 import type { CallStatus, DialCallStatus } from '../../twilio/webhooks/payloads.ts';
 import type { Party } from './call-script.ts';
 import type { CallSession, VerbOutcome } from './call-session.ts';
+import { ringDevices, ringsDevices, talkUntilHangUp } from './device-ring.ts';
 import { postRecordingStatus, type RecordingReport, recordingUrl } from './recording-callbacks.ts';
 import { newSid } from './sids.ts';
 import { describePrompt, listAttribute, secondsAttribute, urlAttribute } from './twiml-attributes.ts';
@@ -50,11 +51,25 @@ export async function playDial(
     }
   }
 
-  const winner = await ring(session, legs, start, timeout);
+  const byDevices = ringsDevices(session, legs);
+  const winner = byDevices
+    ? await ringDevices(
+        session,
+        legs,
+        { start, timeout },
+        {
+          answer: (leg, delay) => answerGroup(session, legs, [leg], delay),
+          decline: (leg) => legStatus(session, leg, 'completed', 'busy'),
+        },
+      )
+    : await ring(session, legs, start, timeout);
   let talk = 0;
   if (winner) {
     const bridgedAt = session.clock.elapsed;
-    const talked = session.clock.wait(session.script.talkSeconds);
+    const talked =
+      byDevices && winner.kind === 'client'
+        ? await talkUntilHangUp(session, winner.address)
+        : session.clock.wait(session.script.talkSeconds);
     talk = session.clock.elapsed - bridgedAt;
     if (talked)
       session.line(`${winner.address} and the caller talk for ${talk} s, then ${winner.address} hangs up`);
@@ -119,6 +134,13 @@ function dialLegs(session: CallSession, verb: TwimlElement, documentUrl: string)
   if (nouns.every((noun) => noun.text === '')) {
     throw new CarrierError('invalid', `A <Dial> in ${documentUrl} has nothing to dial.`);
   }
+  if (nouns.some((noun) => noun.name === 'Conference')) {
+    // Conferences are live listening's, which plays them as room state (../conference-control.ts).
+    throw new CarrierError(
+      'invalid',
+      `A <Dial><Conference> in ${documentUrl}: the simulator joins conferences only for live listening.`,
+    );
+  }
   const from = verb.attributes.callerId?.trim() || session.setup.from;
   return nouns.map((noun) => ({
     kind: noun.name === 'Client' ? 'client' : 'number',
@@ -151,24 +173,34 @@ async function ring(
   }
   for (const [delay, group] of [...pickups].sort(([a], [b]) => a - b)) {
     if (!session.clock.waitUntil(start + delay)) break;
-    const winner = await pickUp(session, group, delay);
-    if (winner) {
-      winner.state = 'bridged';
-      session.answeredBy ??= winner.address;
-      session.markAnswered();
-      session.line(`${winner.address} is connected to the caller`);
-      await legStatus(session, winner, 'answered', 'in-progress');
-      const others = legs.filter((leg) => leg.state === 'ringing');
-      if (others.length > 0) session.line(`${listed(others.map((leg) => leg.address))} stop ringing`);
-      for (const leg of others) {
-        leg.state = 'ended';
-        await legStatus(session, leg, 'completed', 'canceled');
-      }
-      return winner;
-    }
+    const winner = await answerGroup(session, legs, group, delay);
+    if (winner) return winner;
   }
   if (legs.some((leg) => leg.state === 'ringing')) session.clock.waitUntil(start + timeout);
   return undefined;
+}
+
+/** Parties picking up together: the winner is bridged to the caller and every other leg stops ringing. */
+async function answerGroup(
+  session: CallSession,
+  legs: Leg[],
+  group: Leg[],
+  delay: number,
+): Promise<Leg | undefined> {
+  const winner = await pickUp(session, group, delay);
+  if (!winner) return undefined;
+  winner.state = 'bridged';
+  session.answeredBy ??= winner.address;
+  session.markAnswered();
+  session.line(`${winner.address} is connected to the caller`);
+  await legStatus(session, winner, 'answered', 'in-progress');
+  const others = legs.filter((leg) => leg.state === 'ringing');
+  if (others.length > 0) session.line(`${listed(others.map((leg) => leg.address))} stop ringing`);
+  for (const leg of others) {
+    leg.state = 'ended';
+    await legStatus(session, leg, 'completed', 'canceled');
+  }
+  return winner;
 }
 
 /**

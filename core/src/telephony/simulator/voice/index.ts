@@ -1,5 +1,5 @@
 export type { CallScript, ScriptedAnswer } from './call-script.ts';
-export type { CallStory, StoryRequest } from './call-session.ts';
+export type { CallStory, SimulatedRecordings, StoryRequest } from './call-session.ts';
 export {
   type ApiCallOptions,
   type BrowserCallOptions,
@@ -8,5 +8,7 @@ export {
   simulateOutboundApiCall,
   simulateOutboundBrowserCall,
 } from './call-simulation.ts';
+export { type DeviceAction, type DeviceSignal, httpDeviceSignal } from './device-signal.ts';
+export { type RecordingHost, startRecordingHost } from './recording-host.ts';
 export { newSid, type SidPrefix } from './sids.ts';
 export { readTwiml, type TwimlElement } from './twiml-reader.ts';

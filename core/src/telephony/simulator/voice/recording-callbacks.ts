@@ -10,9 +10,12 @@ export interface RecordingReport {
   startedAt: Date;
 }
 
-/** Where Twilio keeps a recording; the simulator serves nothing there. */
+/** Where Twilio keeps a recording; the simulator serves audio only for calls given `recordings`. */
 export function recordingUrl(session: CallSession, recordingSid: string): string {
-  return `https://api.twilio.com/2010-04-01/Accounts/${session.setup.accountSid}/Recordings/${recordingSid}`;
+  const { accountSid, authToken, recordings } = session.setup;
+  if (recordings)
+    return recordings.host.keep({ accountSid, authToken, sid: recordingSid, audio: recordings.audio });
+  return `https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Recordings/${recordingSid}`;
 }
 
 /** A recordingStatusCallback. CallSid is the parent call's, whichever leg was recorded. */

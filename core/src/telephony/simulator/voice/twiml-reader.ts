@@ -31,8 +31,10 @@ const RULES: Record<string, ElementRule> = {
   Reject: { children: [], text: 'none' },
   Gather: { children: ['Say', 'Play', 'Pause'], text: 'none' },
   // <Dial>+15550100</Dial> is the short form of <Dial><Number>+15550100</Number></Dial>.
-  Dial: { children: ['Client', 'Number'], text: 'optional' },
+  Dial: { children: ['Client', 'Number', 'Conference'], text: 'optional' },
   Client: { children: [], text: 'required' },
+  // The text is the conference's name.
+  Conference: { children: [], text: 'required' },
   Number: { children: [], text: 'required' },
   Record: { children: [], text: 'none' },
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type LiveCallsState, routeLiveCalls } from './live-calls.ts';
 import {
   accountJson,
   availableListJson,
@@ -35,6 +36,8 @@ export interface TwilioEmulator {
   accountSid: string;
   authToken: string;
   state: EmulatorState;
+  /** Recordings and conferences (retention and live listening). */
+  live: LiveCallsState;
   violations(): string[];
   /** The next request fails with this Twilio error, after authentication. */
   failNext(fault: EmulatorFault): void;
@@ -52,6 +55,7 @@ const AVAILABLE =
   /^\/2010-04-01\/Accounts\/([^/]+)\/AvailablePhoneNumbers\/([^/]+)\/(Local|Mobile|TollFree)\.json$/;
 const INCOMING = /^\/2010-04-01\/Accounts\/([^/]+)\/IncomingPhoneNumbers\.json$/;
 const CALLS = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\.json$/;
+const CALL_ONE = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\/([^/]+)\.json$/;
 const INCOMING_ONE = /^\/2010-04-01\/Accounts\/([^/]+)\/IncomingPhoneNumbers\/([^/]+)\.json$/;
 
 export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): Promise<TwilioEmulator> {
@@ -71,9 +75,13 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): 
     faults: [],
   };
 
+  const live: LiveCallsState = { recordings: new Set(), conferences: [] };
+
   function route(method: string, path: string, query: URLSearchParams, form: URLSearchParams): Reply {
     const fault = state.faults.shift();
     if (fault) return failure(fault);
+    const liveReply = routeLiveCalls(live, state.account.sid, { method, path, query, form });
+    if (liveReply) return 'fault' in liveReply ? failure(liveReply.fault) : liveReply;
 
     const account = ACCOUNT.exec(path);
     if (method === 'GET' && account) {
@@ -123,6 +131,13 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): 
       state.calls.push(placed);
       return { status: 201, body: callJson(placed, state.account.sid) };
     }
+    const callOne = CALL_ONE.exec(path);
+    if (method === 'POST' && callOne) {
+      const call = state.calls.find((c) => c.sid === callOne[2]);
+      if (callOne[1] !== state.account.sid || !call) return failure(notFound(path));
+      call.updates = [...(call.updates ?? []), Object.fromEntries(form)];
+      return { status: 200, body: callJson(call, state.account.sid) };
+    }
     const one = INCOMING_ONE.exec(path);
     if (method === 'DELETE' && one) {
       const released = one[1] === state.account.sid && one[2] !== undefined && state.owned.delete(one[2]);
@@ -164,6 +179,7 @@ export async function startTwilioEmulator(options: TwilioEmulatorOptions = {}): 
     accountSid: state.account.sid,
     authToken: state.account.authToken,
     state,
+    live,
     violations: () => [...recorded],
     failNext: (fault) => {
       state.faults.push(fault);

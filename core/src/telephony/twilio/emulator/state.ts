@@ -57,6 +57,8 @@ export interface EmulatorPlacedCall {
   /** The form as posted: Url, StatusCallback, StatusCallbackEvent… */
   form: Record<string, string>;
   at: Date;
+  /** Every form a live-call update (POST Calls/{Sid}.json) posted to this call, in order. */
+  updates?: Record<string, string>[];
 }
 
 export interface InventorySearch {

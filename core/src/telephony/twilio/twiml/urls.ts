@@ -21,6 +21,10 @@ export interface WebhookUrls {
   bridge(callId: string): string;
   recording(callId: string): string;
   transcription(callId: string): string;
+  /** Live listening: a party of the call (`rep`, or `customer` after the Dial) joins its conference. */
+  conference(callId: string, role: string): string;
+  /** Live listening: the supervisor's own leg joins the call's conference. */
+  supervise(callId: string, supervisionId: string): string;
 }
 
 /**
@@ -46,6 +50,8 @@ export function webhookUrls(base: string): WebhookUrls {
     bridge: (call) => url('bridge', { call }),
     recording: (call) => url('recording', { call }),
     transcription: (call) => url('transcription', { call }),
+    conference: (call, role) => url('conference', { call, role }),
+    supervise: (call, supervision) => url('supervise', { call, supervision }),
   };
 }
 
