@@ -20,6 +20,8 @@ export interface InboundNumber {
   e164: string;
   /** The member the number belongs to, if any: rung when the number has no routing policy. */
   assignedMemberId: string | null;
+  /** The number is marked "do not record": no recording and no recording notice. */
+  doNotRecord: boolean;
   /** What the webhook needs of the account, read with the number in one query. */
   account: { carrierCredentials: string | null; locale: 'fr' | 'en'; configVersion: number };
   /** The contact the caller's number belongs to (the most recently updated, if several). */
@@ -43,12 +45,13 @@ export async function lookupInbound(
     account_id: string;
     e164: string;
     assigned_member_id: string | null;
+    do_not_record: boolean;
     carrier_credentials: string | null;
     locale: 'fr' | 'en';
     config_version: number;
     caller: CallerContact | null;
     on_calls: string[];
-  }>(sql`select n.id, n.account_id, n.e164, n.assigned_member_id, a.carrier_credentials, a.locale, a.config_version,
+  }>(sql`select n.id, n.account_id, n.e164, n.assigned_member_id, n.do_not_record, a.carrier_credentials, a.locale, a.config_version,
       (select json_build_object('id', c.id, 'name', c.name, 'company', c.company, 'phones', c.phones)
         from contacts c where c.account_id = n.account_id and c.phones @> ${[from]}::text[]
         order by c.updated_at desc limit 1) as caller,
@@ -61,6 +64,7 @@ export async function lookupInbound(
         accountId: row.account_id,
         e164: row.e164,
         assignedMemberId: row.assigned_member_id,
+        doNotRecord: row.do_not_record,
         account: {
           carrierCredentials: row.carrier_credentials,
           locale: row.locale,

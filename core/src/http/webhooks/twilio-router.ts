@@ -179,10 +179,9 @@ const voice: Handler = async (services, req, res) => {
     from: payload.From,
     to: payload.To,
   });
-  // The legal notice comes first, before any menu or ringing, whenever the call is recorded.
-  const notice = (await recordsCalls(services.db, call.numberId))
-    ? recordingNotice(number.account.locale)
-    : undefined;
+  // The legal notice comes first, before any menu or ringing, whenever the call is recorded; the
+  // number's switch came with the one inbound lookup, so the webhook adds no query for it.
+  const notice = number.doNotRecord ? undefined : recordingNotice(number.account.locale);
   twiml(
     res,
     await enterStep(services, call, '0', notice, {
